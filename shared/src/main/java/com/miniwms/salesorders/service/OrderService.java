@@ -1,0 +1,246 @@
+package com.miniwms.salesorders.service;
+
+import com.miniwms.salesorders.domain.Channel;
+import com.miniwms.salesorders.domain.FieldError;
+import com.miniwms.salesorders.domain.IdempotencyKeyReusedException;
+import com.miniwms.salesorders.domain.OrderAlreadyExistsException;
+import com.miniwms.salesorders.domain.OrderLine;
+import com.miniwms.salesorders.domain.OrderNotFoundException;
+import com.miniwms.salesorders.domain.OrderRules;
+import com.miniwms.salesorders.domain.OrderStateException;
+import com.miniwms.salesorders.domain.OrderStatus;
+import com.miniwms.salesorders.domain.SalesOrder;
+import com.miniwms.salesorders.domain.ShipTo;
+import com.miniwms.salesorders.domain.Totals;
+import com.miniwms.salesorders.domain.ValidationException;
+import com.miniwms.salesorders.domain.VersionConflictException;
+import com.miniwms.salesorders.storage.IdempotencyKeyInUseException;
+import com.miniwms.salesorders.storage.IdempotencyRecord;
+import com.miniwms.salesorders.storage.OrderPage;
+import com.miniwms.salesorders.storage.OrderQuery;
+import com.miniwms.salesorders.storage.OrderRepository;
+import com.miniwms.salesorders.storage.StoredResponse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/** What can be done to sales orders, whoever asks: the HTTP API, the workbook import, the marketplace sync. */
+public final class OrderService {
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    private static final int NUMBER_ATTEMPTS = 20;
+
+    private final OrderRepository repository;
+    private final Clock clock;
+
+    public OrderService(OrderRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public SalesOrder get(String orderNumber) {
+        return repository.find(orderNumber).orElseThrow(() -> new OrderNotFoundException(orderNumber));
+    }
+
+    public OrderPage list(OrderQuery query) {
+        return repository.list(query);
+    }
+
+    /** Creates an order; without an order number, the next one of the SO000123 sequence is given. */
+    public SalesOrder create(SalesOrder draft, String caller) {
+        SalesOrder order = prepareNew(draft, caller);
+        while (true) {
+            try {
+                repository.create(order, null);
+                return order;
+            } catch (OrderAlreadyExistsException e) {
+                order = renumberOrRethrow(draft, order, e);
+            }
+        }
+    }
+
+    /**
+     * Creates an order at most once per idempotency key: the first call stores its response together with the
+     * order, atomically; a retry with the same request gets that response back, a different request is refused.
+     */
+    public StoredResponse createIdempotently(SalesOrder draft, String caller, String scopedKey, String requestHash,
+                                             Function<SalesOrder, StoredResponse> render) {
+        Optional<StoredResponse> replay = replay(scopedKey, requestHash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        SalesOrder order = prepareNew(draft, caller);
+        while (true) {
+            StoredResponse response = render.apply(order);
+            Instant expires = clock.instant().plus(IDEMPOTENCY_WINDOW);
+            try {
+                repository.create(order, new IdempotencyRecord(scopedKey, requestHash, response, expires));
+                return response;
+            } catch (OrderAlreadyExistsException e) {
+                order = renumberOrRethrow(draft, order, e);
+            } catch (IdempotencyKeyInUseException e) {
+                return replay(scopedKey, requestHash).orElseThrow(() -> e);
+            }
+        }
+    }
+
+    public SalesOrder updateHeader(String orderNumber, long expectedVersion, ShipTo shipTo, String wave,
+                                   LocalDate orderDate, String currency, Totals totals, String notes, String caller) {
+        return edit(orderNumber, expectedVersion, caller, order -> order.withHeader(shipTo, wave,
+                orderDate == null ? order.orderDate() : orderDate, currency, totals, notes));
+    }
+
+    /** Adds a line; line number 0 means "the next free one". */
+    public SalesOrder addLine(String orderNumber, long expectedVersion, OrderLine line, String caller) {
+        return edit(orderNumber, expectedVersion, caller, order -> {
+            OrderLine numbered = line.lineNumber() == 0 ? withNumber(line, order.nextLineNumber()) : line;
+            if (order.line(numbered.lineNumber()).isPresent()) {
+                throw new ValidationException("lineNumber", "line " + numbered.lineNumber() + " already exists");
+            }
+            checkLine(numbered);
+            List<OrderLine> lines = new ArrayList<>(order.lines());
+            lines.add(numbered);
+            return order.withLines(lines);
+        });
+    }
+
+    /** Replaces what a person may change on a line: SKU, description, quantity ordered, unit price. */
+    public SalesOrder updateLine(String orderNumber, int lineNumber, long expectedVersion, String sku,
+                                 String description, int quantityOrdered, java.math.BigDecimal unitPrice,
+                                 String caller) {
+        return edit(orderNumber, expectedVersion, caller, order -> {
+            OrderLine current = order.line(lineNumber).orElseThrow(() -> lineNotFound(orderNumber, lineNumber));
+            OrderLine changed = new OrderLine(lineNumber, sku, description, quantityOrdered,
+                    current.quantityAllocated(), current.quantityPicked(), current.quantityShort(), unitPrice);
+            checkLine(changed);
+            return order.withLines(order.lines().stream()
+                    .map(l -> l.lineNumber() == lineNumber ? changed : l).toList());
+        });
+    }
+
+    public SalesOrder deleteLine(String orderNumber, int lineNumber, long expectedVersion, String caller) {
+        return edit(orderNumber, expectedVersion, caller, order -> {
+            order.line(lineNumber).orElseThrow(() -> lineNotFound(orderNumber, lineNumber));
+            if (order.lineCount() == 1) {
+                throw new OrderStateException("Line " + lineNumber + " is the only line of " + orderNumber
+                        + "; an order keeps at least one line (delete the order instead)");
+            }
+            return order.withLines(order.lines().stream().filter(l -> l.lineNumber() != lineNumber).toList());
+        });
+    }
+
+    public SalesOrder changeStatus(String orderNumber, long expectedVersion, OrderStatus target, String reason,
+                                   String caller) {
+        SalesOrder current = load(orderNumber, expectedVersion);
+        if (!current.status().canMoveTo(target)) {
+            throw new OrderStateException("Sales order " + orderNumber + " cannot go from " + current.status()
+                    + " to " + target + (current.status().allowedNext().isEmpty() ? " (" + current.status()
+                    + " is final)" : "; allowed: " + current.status().allowedNext()));
+        }
+        return save(current.withStatus(target, reason), expectedVersion, caller);
+    }
+
+    public void delete(String orderNumber, long expectedVersion) {
+        SalesOrder current = load(orderNumber, expectedVersion);
+        if (!current.status().allowsDelete()) {
+            throw new OrderStateException("Sales order " + orderNumber + " is " + current.status()
+                    + "; it can no longer be deleted");
+        }
+        repository.delete(current);
+    }
+
+    private SalesOrder edit(String orderNumber, long expectedVersion, String caller, UnaryOperator<SalesOrder> change) {
+        SalesOrder current = load(orderNumber, expectedVersion);
+        if (!current.status().allowsEdits()) {
+            throw new OrderStateException("Sales order " + orderNumber + " is " + current.status()
+                    + "; it can be changed only while AVAILABLE or ON_HOLD");
+        }
+        return save(change.apply(current), expectedVersion, caller);
+    }
+
+    private SalesOrder load(String orderNumber, long expectedVersion) {
+        SalesOrder current = get(orderNumber);
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(orderNumber, expectedVersion, current.version());
+        }
+        return current;
+    }
+
+    private SalesOrder save(SalesOrder changed, long expectedVersion, String caller) {
+        SalesOrder order = changed.normalised();
+        OrderRules.validate(order);
+        SalesOrder stamped = order.changedBy(caller, clock.instant());
+        repository.update(stamped, expectedVersion);
+        return stamped;
+    }
+
+    private SalesOrder prepareNew(SalesOrder draft, String caller) {
+        Instant now = clock.instant();
+        SalesOrder order = new SalesOrder(draft.orderNumber(),
+                draft.channel() == null ? Channel.MANUAL : draft.channel(),
+                draft.channelConnectionId(), draft.externalOrderId(),
+                draft.status() == null ? OrderStatus.AVAILABLE : draft.status(), draft.statusReason(),
+                draft.wave(), draft.orderDate() == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : draft.orderDate(),
+                draft.shipTo(), draft.currency(), draft.totals(), draft.notes(), draft.lines(),
+                0, now, caller, now, caller).normalised();
+        List<FieldError> errors = OrderRules.check(order, new ArrayList<>());
+        if (order.orderNumber() == null) {
+            errors.removeIf(e -> e.field().equals("orderNumber"));
+        }
+        if (order.status() != OrderStatus.AVAILABLE && order.status() != OrderStatus.ON_HOLD) {
+            errors.add(new FieldError("status", "a new order starts AVAILABLE or ON_HOLD"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (order.orderNumber() == null) {
+            order = order.withOrderNumber(nextOrderNumber());
+        }
+        return order.createdBy(caller, now);
+    }
+
+    private SalesOrder renumberOrRethrow(SalesOrder draft, SalesOrder attempt, OrderAlreadyExistsException e) {
+        if (draft.orderNumber() != null) {
+            throw e;
+        }
+        // Someone took a sequence number by hand; move on to the next one.
+        return attempt.withOrderNumber(nextOrderNumber());
+    }
+
+    private String nextOrderNumber() {
+        return String.format("SO%06d", repository.nextOrderSequence());
+    }
+
+    private Optional<StoredResponse> replay(String scopedKey, String requestHash) {
+        Optional<IdempotencyRecord> record = repository.findIdempotencyRecord(scopedKey)
+                .filter(r -> !r.isExpired(clock.instant()));
+        if (record.isPresent() && !record.get().requestHash().equals(requestHash)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return record.map(IdempotencyRecord::response);
+    }
+
+    private static void checkLine(OrderLine line) {
+        List<FieldError> errors = new ArrayList<>();
+        OrderRules.checkLine(line.normalised(), "", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private static OrderLine withNumber(OrderLine line, int number) {
+        return new OrderLine(number, line.sku(), line.description(), line.quantityOrdered(),
+                line.quantityAllocated(), line.quantityPicked(), line.quantityShort(), line.unitPrice());
+    }
+
+    private static OrderNotFoundException lineNotFound(String orderNumber, int lineNumber) {
+        return new OrderNotFoundException(orderNumber + " line " + lineNumber);
+    }
+}
