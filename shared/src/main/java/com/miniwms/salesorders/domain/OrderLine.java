@@ -22,6 +22,6 @@ public record OrderLine(
 
     public OrderLine normalised() {
         return new OrderLine(lineNumber, Text.clean(sku), Text.clean(description), quantityOrdered,
-                quantityAllocated, quantityPicked, quantityShort, unitPrice);
+                quantityAllocated, quantityPicked, quantityShort, Money.normalise(unitPrice));
     }
 }

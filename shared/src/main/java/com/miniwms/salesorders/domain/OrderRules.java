@@ -32,14 +32,14 @@ public final class OrderRules {
     public static final int NOTES_MAX = 2000;
     public static final int REASON_MAX = 500;
     public static final int EXTERNAL_ID_MAX = 100;
-    /** Money: at most 12 digits before the point and 4 after, never negative. */
+    /** Money: at most 12 digits before the point and {@link Money#MAX_FRACTION_DIGITS} after, never negative. */
     public static final int MONEY_INTEGER_DIGITS = 12;
-    public static final int MONEY_FRACTION_DIGITS = 4;
 
     private static final Pattern PHONE = Pattern.compile("[0-9+()./\\- ]+(?:\\s*(?:x|ext\\.?)\\s*[0-9]+)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern CONTROL_BUT_LINE_BREAKS = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
     private OrderRules() {
     }
@@ -67,6 +67,8 @@ public final class OrderRules {
         checkMoney(order, errors);
         if (order.notes() != null && order.notes().length() > NOTES_MAX) {
             errors.add(new FieldError("notes", "must be at most " + NOTES_MAX + " characters"));
+        } else if (order.notes() != null && CONTROL_BUT_LINE_BREAKS.matcher(order.notes()).find()) {
+            errors.add(new FieldError("notes", "must not contain control characters other than line breaks and tabs"));
         }
         checkLines(order.lines(), errors);
         return errors;
@@ -185,7 +187,14 @@ public final class OrderRules {
         if (line.quantityOrdered() < 1 || line.quantityOrdered() > MAX_QUANTITY) {
             errors.add(new FieldError(prefix + "quantityOrdered",
                     "must be a whole number from 1 to " + MAX_QUANTITY));
+        } else {
+            checkWarehouseQuantities(line, prefix, errors);
         }
+        money(line.unitPrice(), prefix + "unitPrice", errors);
+    }
+
+    /** The quantities the warehouse fills in, measured against a valid quantity ordered. */
+    private static void checkWarehouseQuantities(OrderLine line, String prefix, List<FieldError> errors) {
         if (line.quantityAllocated() < 0 || line.quantityAllocated() > line.quantityOrdered()) {
             errors.add(new FieldError(prefix + "quantityAllocated", "must be between 0 and the quantity ordered"));
         }
@@ -195,7 +204,6 @@ public final class OrderRules {
         if (line.quantityShort() < 0 || line.quantityShort() > line.quantityOrdered()) {
             errors.add(new FieldError(prefix + "quantityShort", "must be between 0 and the quantity ordered"));
         }
-        money(line.unitPrice(), prefix + "unitPrice", errors);
     }
 
     private static boolean text(String value, String field, int max, boolean required, List<FieldError> errors) {
@@ -223,8 +231,8 @@ public final class OrderRules {
         }
         if (value.signum() < 0) {
             errors.add(new FieldError(field, "must not be negative"));
-        } else if (value.stripTrailingZeros().scale() > MONEY_FRACTION_DIGITS) {
-            errors.add(new FieldError(field, "must have at most " + MONEY_FRACTION_DIGITS + " decimal places"));
+        } else if (value.stripTrailingZeros().scale() > Money.MAX_FRACTION_DIGITS) {
+            errors.add(new FieldError(field, "must have at most " + Money.MAX_FRACTION_DIGITS + " decimal places"));
         } else if (value.precision() - value.scale() > MONEY_INTEGER_DIGITS) {
             errors.add(new FieldError(field, "must be less than 10^" + MONEY_INTEGER_DIGITS));
         }

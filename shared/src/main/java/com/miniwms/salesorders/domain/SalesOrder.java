@@ -2,8 +2,6 @@ package com.miniwms.salesorders.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,11 +54,10 @@ public record SalesOrder(
                 createdBy, updatedAt, updatedBy);
     }
 
+    /** Lines stay in the order they were given, so error messages can point at them by position. */
     public SalesOrder withLines(List<OrderLine> newLines) {
-        List<OrderLine> sorted = new ArrayList<>(newLines);
-        sorted.sort(Comparator.comparingInt(OrderLine::lineNumber));
         return new SalesOrder(orderNumber, channel, channelConnectionId, externalOrderId, status, statusReason,
-                wave, orderDate, shipTo, currency, totals, notes, sorted, version, createdAt, createdBy, updatedAt,
+                wave, orderDate, shipTo, currency, totals, notes, newLines, version, createdAt, createdBy, updatedAt,
                 updatedBy);
     }
 
@@ -96,7 +93,7 @@ public record SalesOrder(
                 Text.clean(statusReason), Text.clean(wave), orderDate,
                 shipTo == null ? null : shipTo.normalised(),
                 upper(Text.clean(currency)),
-                totals == null || totals.hasNoValues() ? null : totals,
+                totals == null || totals.hasNoValues() ? null : totals.normalised(),
                 Text.trim(notes),
                 lines.stream().map(OrderLine::normalised).toList(),
                 version, createdAt, createdBy, updatedAt, updatedBy);

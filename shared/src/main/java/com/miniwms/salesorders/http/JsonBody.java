@@ -68,7 +68,7 @@ public final class JsonBody {
         List<FieldError> errors = new ArrayList<>();
         for (String name : readOnly) {
             if (tree.has(name)) {
-                errors.add(new FieldError(name, "is set by the service and cannot be sent"));
+                errors.add(new FieldError(name, "cannot be sent here: the service sets it, or it is changed through its own route"));
             }
         }
         if (!errors.isEmpty()) {

@@ -30,7 +30,8 @@ public final class ProblemMapper {
         return switch (failure) {
             case ValidationException v -> new Problem(TYPE_BASE + "validation", "Invalid request", 400,
                     v.getMessage(), instance, requestId, v.errors());
-            case HttpException h -> new Problem(TYPE_BASE + slug(h.title()), h.title(), h.status(), h.getMessage(),
+            case HttpException h -> new Problem(TYPE_BASE + (h.status() == 400 && !h.errors().isEmpty()
+                    ? "validation" : slug(h.title())), h.title(), h.status(), h.getMessage(),
                     instance, requestId, h.errors().isEmpty() ? null : h.errors());
             case OrderNotFoundException n -> simple("not-found", "Not found", 404, n, instance, requestId);
             case OrderAlreadyExistsException c -> simple("order-exists", "Order already exists", 409, c, instance,

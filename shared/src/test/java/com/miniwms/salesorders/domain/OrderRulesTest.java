@@ -159,4 +159,21 @@ class OrderRulesTest {
         assertThat(OrderStatus.AVAILABLE.legacyCode()).isZero();
         assertThat(OrderStatus.CLOSED.legacyCode()).isEqualTo(8);
     }
+
+    @Test
+    void moneyKeepsItsScaleButNeverAnExponentOrNeedlessZeros() {
+        assertThat(Money.normalise(new BigDecimal("9.90")).toString()).isEqualTo("9.90");
+        assertThat(Money.normalise(new BigDecimal("1E+3")).toString()).isEqualTo("1000");
+        assertThat(Money.normalise(new BigDecimal("9.900000")).toString()).isEqualTo("9.9");
+    }
+
+    @Test
+    void linesKeepTheirGivenOrderAndNotesRefuseControlCharacters() {
+        SalesOrder order = order(List.of(OrderLine.of(2, "B", null, 1, null), OrderLine.of(1, "A", null, 1, null)))
+                .withHeader(valid().shipTo(), null, LocalDate.of(2026, 1, 1), "GBP", null, "bell\u0007")
+                .normalised();
+
+        assertThat(order.lines()).extracting(OrderLine::lineNumber).containsExactly(2, 1);
+        assertThat(errorsOf(order)).extracting(FieldError::field).containsExactly("notes");
+    }
 }

@@ -61,7 +61,7 @@ class JsonBodyTest {
             "{\"name\":\"x\",\"lines\":[{\"quantity\":1.5}]}|lines[0].quantity|whole number",
             "{\"name\":\"x\",\"lines\":[{\"price\":\"abc\"}]}|lines[0].price|decimal number",
             "{\"name\":\"x\",\"colour\":\"red\"}|colour|not a known field",
-            "{\"name\":\"x\",\"version\":3}|version|set by the service",
+            "{\"name\":\"x\",\"version\":3}|version|the service sets it",
             "{\"name\":\"x\",\"lines\":{}}|lines|must be an array",
     })
     void wrongTypesAndUnknownFieldsNameTheField(String body, String field, String message) {
