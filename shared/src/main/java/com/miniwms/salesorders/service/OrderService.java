@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public final class OrderService {
         SalesOrder order = prepareNew(draft, caller);
         while (true) {
             StoredResponse response = render.apply(order);
-            Instant expires = clock.instant().plus(IDEMPOTENCY_WINDOW);
+            Instant expires = now().plus(IDEMPOTENCY_WINDOW);
             try {
                 repository.create(order, new IdempotencyRecord(scopedKey, requestHash, response, expires));
                 return response;
@@ -156,6 +157,11 @@ public final class OrderService {
         repository.delete(current);
     }
 
+    /** Times are kept to the millisecond: enough to order changes, and tidy in JSON. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private SalesOrder edit(String orderNumber, long expectedVersion, String caller, UnaryOperator<SalesOrder> change) {
         SalesOrder current = load(orderNumber, expectedVersion);
         if (!current.status().allowsEdits()) {
@@ -176,13 +182,13 @@ public final class OrderService {
     private SalesOrder save(SalesOrder changed, long expectedVersion, String caller) {
         SalesOrder order = changed.normalised();
         OrderRules.validate(order);
-        SalesOrder stamped = order.changedBy(caller, clock.instant());
+        SalesOrder stamped = order.changedBy(caller, now());
         repository.update(stamped, expectedVersion);
         return stamped;
     }
 
     private SalesOrder prepareNew(SalesOrder draft, String caller) {
-        Instant now = clock.instant();
+        Instant now = now();
         SalesOrder order = new SalesOrder(draft.orderNumber(),
                 draft.channel() == null ? Channel.MANUAL : draft.channel(),
                 draft.channelConnectionId(), draft.externalOrderId(),
@@ -220,7 +226,7 @@ public final class OrderService {
 
     private Optional<StoredResponse> replay(String scopedKey, String requestHash) {
         Optional<IdempotencyRecord> record = repository.findIdempotencyRecord(scopedKey)
-                .filter(r -> !r.isExpired(clock.instant()));
+                .filter(r -> !r.isExpired(now()));
         if (record.isPresent() && !record.get().requestHash().equals(requestHash)) {
             throw new IdempotencyKeyReusedException();
         }
