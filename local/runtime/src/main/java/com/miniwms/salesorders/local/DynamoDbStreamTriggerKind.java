@@ -163,7 +163,7 @@ final class DynamoDbStreamTriggerKind implements TriggerKind {
         }
 
         /** Delivers one batch until it succeeds or its retries are used up. */
-        private void deliver(List<Record> batch) {
+        void deliver(List<Record> batch) {
             List<Record> pending = batch;
             int attempt = 0;
             while (!pending.isEmpty() && running) {
@@ -203,7 +203,7 @@ final class DynamoDbStreamTriggerKind implements TriggerKind {
                 return false;
             }
             try {
-                Thread.sleep(Math.min(5000, 200L << Math.min(attempt, 5)));
+                Thread.sleep(Math.min(5000, 100L << Math.min(attempt, 6)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
