@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Clock;
@@ -57,7 +58,8 @@ class OrderEventsIT {
                 .attributesAsStrings().get("QueueArn");
         aws.eventBridge().putRule(r -> r.name(name).eventBusName(bus)
                 .eventPattern("{\"source\":[\"" + OrderEventType.SOURCE + "\"]}"));
-        aws.eventBridge().putTargets(r -> r.rule(name).eventBusName(bus).targets(t -> t.id("tap").arn(arn)));
+        aws.eventBridge().putTargets(r -> r.rule(name).eventBusName(bus)
+                .targets(Target.builder().id("tap").arn(arn).build()));
     }
 
     @BeforeEach

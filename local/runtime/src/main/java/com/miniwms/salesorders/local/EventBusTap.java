@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -55,7 +56,7 @@ final class EventBusTap implements Trigger {
         for (String bus : buses) {
             aws.clients().eventBridge().putRule(r -> r.name(name).eventBusName(bus).eventPattern(pattern));
             aws.clients().eventBridge().putTargets(r -> r.rule(name).eventBusName(bus)
-                    .targets(t -> t.id("local-tap").arn(queueArn)));
+                    .targets(Target.builder().id("local-tap").arn(queueArn).build()));
         }
         EventBusTap tap = new EventBusTap(sqs, queueUrl, buses, out);
         tap.thread.start();

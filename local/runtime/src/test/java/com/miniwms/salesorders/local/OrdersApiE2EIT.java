@@ -307,5 +307,9 @@ class OrdersApiE2EIT {
         assertThat(finalOrder.path("version").asInt()).isEqualTo(2);
         assertThat(finalOrder.path("wave").asText()).isEqualTo(winners.get(0).json().path("wave").asText());
         assertThat(finalOrder.path("lines")).hasSize(1);
+        // The history shows the one accepted change, and none of the nineteen refused ones.
+        JsonNode history = send("GET", "/orders/" + n + "/history", null).json().path("items");
+        assertThat(history).extracting(e -> e.path("action").asText()).containsExactly("UPDATED", "CREATED");
+        assertThat(history).extracting(e -> e.path("version").asInt()).containsExactly(2, 1);
     }
 }
