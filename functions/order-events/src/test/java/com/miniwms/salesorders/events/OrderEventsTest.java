@@ -97,6 +97,27 @@ class OrderEventsTest {
     }
 
     @Test
+    void theImportAndSyncSchemasAcceptTheirCountsAndRefuseExtraFields() {
+        String imported = """
+                {"eventId":"imports/orders.xlsx/3","eventType":"OrderImportCompleted",
+                 "occurredAt":"2026-12-03T10:00:00Z","bucket":"b","key":"imports/orders.xlsx",
+                 "ordersCreated":12,"ordersUnchanged":1,"rowsFailed":2,"dryRun":false}""";
+        String synced = """
+                {"eventId":"sync-1","eventType":"ChannelSyncCompleted","occurredAt":"2026-12-03T10:00:00Z",
+                 "channel":"SHOPIFY","connectionId":"main-store","ordersCreated":3,"ordersUpdated":1,
+                 "ordersCancelled":0,"ordersFailed":0}""";
+        String failed = """
+                {"eventId":"sync-2","eventType":"ChannelSyncFailed","occurredAt":"2026-12-03T10:00:00Z",
+                 "channel":"AMAZON","connectionId":"eu","error":"QuotaExceeded after 5 attempts"}""";
+        assertThat(EventSchemas.problems("OrderImportCompleted", imported)).isEmpty();
+        assertThat(EventSchemas.problems("ChannelSyncCompleted", synced)).isEmpty();
+        assertThat(EventSchemas.problems("ChannelSyncFailed", failed)).isEmpty();
+        assertThat(EventSchemas.problems("ChannelSyncFailed", failed.replace("\"error\"", "\"accessToken\"")))
+                .isNotEmpty();
+        assertThat(EventSchemas.problems("OrderImportCompleted", imported.replace("12", "-1"))).isNotEmpty();
+    }
+
+    @Test
     void eventIdsAreStablePerChangeAndType() {
         OrderHistoryEntry entry = OrderHistoryEntry.created(order(), IMPORT);
         assertThat(OrderEvents.of(entry).get(0).eventId()).isEqualTo(OrderEvents.of(entry).get(0).eventId());
