@@ -14,6 +14,9 @@ import com.miniwms.salesorders.domain.ShipTo;
 import com.miniwms.salesorders.domain.Totals;
 import com.miniwms.salesorders.domain.ValidationException;
 import com.miniwms.salesorders.domain.VersionConflictException;
+import com.miniwms.salesorders.history.ChangeContext;
+import com.miniwms.salesorders.history.ChangeSource;
+import com.miniwms.salesorders.history.HistoryPage;
 import com.miniwms.salesorders.storage.IdempotencyKeyInUseException;
 import com.miniwms.salesorders.storage.IdempotencyRecord;
 import com.miniwms.salesorders.storage.OrderPage;
@@ -40,10 +43,42 @@ public final class OrderService {
 
     private final OrderRepository repository;
     private final Clock clock;
+    private final ChangeSource source;
 
+    /** A service whose changes are recorded as made through the API. */
     public OrderService(OrderRepository repository, Clock clock) {
+        this(repository, clock, ChangeSource.API);
+    }
+
+    private OrderService(OrderRepository repository, Clock clock, ChangeSource source) {
         this.repository = repository;
         this.clock = clock;
+        this.source = source;
+    }
+
+    /**
+     * The same service recording its changes as coming from {@code newSource}: the import uses
+     * {@code withSource(ChangeSource.IMPORT)}, the marketplace sync {@code withSource(ChangeSource.SYNC)}.
+     */
+    public OrderService withSource(ChangeSource newSource) {
+        return new OrderService(repository, clock, newSource);
+    }
+
+    /** Where this service's changes are recorded as coming from. */
+    public ChangeSource source() {
+        return source;
+    }
+
+    /**
+     * One page of the order's history, newest first. The history of a deleted order stays readable; an order
+     * number that never had an order is not found.
+     */
+    public HistoryPage history(String orderNumber, int limit, String cursor) {
+        HistoryPage page = repository.history(orderNumber, limit, cursor);
+        if (page.items().isEmpty() && cursor == null && repository.find(orderNumber).isEmpty()) {
+            throw new OrderNotFoundException(orderNumber);
+        }
+        return page;
     }
 
     public SalesOrder get(String orderNumber) {
@@ -59,7 +94,7 @@ public final class OrderService {
         SalesOrder order = prepareNew(draft, caller);
         while (true) {
             try {
-                repository.create(order, null);
+                repository.create(order, null, context(caller));
                 return order;
             } catch (OrderAlreadyExistsException e) {
                 order = renumberOrRethrow(draft, order, e);
@@ -82,7 +117,8 @@ public final class OrderService {
             StoredResponse response = render.apply(order);
             Instant expires = now().plus(IDEMPOTENCY_WINDOW);
             try {
-                repository.create(order, new IdempotencyRecord(scopedKey, requestHash, response, expires));
+                repository.create(order, new IdempotencyRecord(scopedKey, requestHash, response, expires),
+                        context(caller));
                 return response;
             } catch (OrderAlreadyExistsException e) {
                 order = renumberOrRethrow(draft, order, e);
@@ -145,16 +181,21 @@ public final class OrderService {
                     + " to " + target + (current.status().allowedNext().isEmpty() ? " (" + current.status()
                     + " is final)" : "; allowed: " + current.status().allowedNext()));
         }
-        return save(current.withStatus(target, reason), expectedVersion, caller);
+        return save(current, current.withStatus(target, reason), caller);
     }
 
     public void delete(String orderNumber, long expectedVersion) {
+        delete(orderNumber, expectedVersion, null);
+    }
+
+    /** Deletes the order, recording {@code caller} in its history. */
+    public void delete(String orderNumber, long expectedVersion, String caller) {
         SalesOrder current = load(orderNumber, expectedVersion);
         if (!current.status().allowsDelete()) {
             throw new OrderStateException("Sales order " + orderNumber + " is " + current.status()
                     + "; it can no longer be deleted");
         }
-        repository.delete(current);
+        repository.delete(current, context(caller));
     }
 
     /** Times are kept to the millisecond: enough to order changes, and tidy in JSON. */
@@ -168,7 +209,7 @@ public final class OrderService {
             throw new OrderStateException("Sales order " + orderNumber + " is " + current.status()
                     + "; it can be changed only while AVAILABLE or ON_HOLD");
         }
-        return save(change.apply(current), expectedVersion, caller);
+        return save(current, change.apply(current), caller);
     }
 
     private SalesOrder load(String orderNumber, long expectedVersion) {
@@ -179,12 +220,16 @@ public final class OrderService {
         return current;
     }
 
-    private SalesOrder save(SalesOrder changed, long expectedVersion, String caller) {
+    private SalesOrder save(SalesOrder current, SalesOrder changed, String caller) {
         SalesOrder order = changed.normalised();
         OrderRules.validate(order);
         SalesOrder stamped = order.changedBy(caller, now());
-        repository.update(stamped, expectedVersion);
+        repository.update(current, stamped, context(caller));
         return stamped;
+    }
+
+    private ChangeContext context(String caller) {
+        return new ChangeContext(caller, source);
     }
 
     private SalesOrder prepareNew(SalesOrder draft, String caller) {

@@ -5,10 +5,12 @@ import com.miniwms.salesorders.domain.OrderAlreadyExistsException;
 import com.miniwms.salesorders.domain.OrderNotFoundException;
 import com.miniwms.salesorders.domain.SalesOrder;
 import com.miniwms.salesorders.domain.VersionConflictException;
+import com.miniwms.salesorders.history.ChangeContext;
+import com.miniwms.salesorders.history.HistoryPage;
+import com.miniwms.salesorders.history.OrderHistoryEntry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -56,26 +58,29 @@ public final class DynamoDbOrderRepository implements OrderRepository {
 
     @Override
     public void create(SalesOrder order, IdempotencyRecord idempotency) {
+        create(order, idempotency, ChangeContext.api(order.createdBy()));
+    }
+
+    @Override
+    public void create(SalesOrder order, IdempotencyRecord idempotency, ChangeContext context) {
         Map<String, AttributeValue> item = OrderItemMapper.toItem(order);
         boolean guarded = order.externalOrderId() != null;
-        if (!guarded && idempotency == null) {
-            try {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS));
-            } catch (ConditionalCheckFailedException e) {
-                throw new OrderAlreadyExistsException(order.orderNumber());
-            }
-            return;
-        }
+        // Index of each write in the transaction, for reading the cancellation reasons.
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(item));
+        writes.add(history(OrderHistoryEntry.created(order, context)));
+        int guardAt = -1;
+        int idempotencyAt = -1;
         if (guarded) {
             Map<String, AttributeValue> guard = key(guardPk(order.channelConnectionId(), order.externalOrderId()),
                     GUARD_SK);
             guard.put("orderNumber", s(order.orderNumber()));
+            guardAt = writes.size();
             writes.add(put(guard));
         }
         if (idempotency != null) {
             // A record past its expiry may still be there (TTL deletes lazily); it no longer holds the key.
+            idempotencyAt = writes.size();
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                     .item(idempotencyItem(idempotency))
                     .conditionExpression(NOT_EXISTS + " OR expiresAt < :now")
@@ -89,11 +94,11 @@ public final class DynamoDbOrderRepository implements OrderRepository {
             if (failed(reasons, 0)) {
                 throw new OrderAlreadyExistsException(order.orderNumber());
             }
-            if (guarded && failed(reasons, 1)) {
+            if (guarded && failed(reasons, guardAt)) {
                 throw new DuplicateExternalOrderException(order.channelConnectionId(), order.externalOrderId(),
                         guardOwner(order));
             }
-            if (idempotency != null && failed(reasons, writes.size() - 1)) {
+            if (idempotency != null && failed(reasons, idempotencyAt)) {
                 throw new IdempotencyKeyInUseException(idempotency.scopedKey());
             }
             throw e;
@@ -102,39 +107,84 @@ public final class DynamoDbOrderRepository implements OrderRepository {
 
     @Override
     public void update(SalesOrder order, long expectedVersion) {
+        // Callers without the previous state: read it for the history entry; the write stays conditional.
+        SalesOrder current = find(order.orderNumber()).orElseThrow(() -> new OrderNotFoundException(order.orderNumber()));
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(order.orderNumber(), expectedVersion, current.version());
+        }
+        update(current, order, ChangeContext.api(order.updatedBy()));
+    }
+
+    @Override
+    public void update(SalesOrder before, SalesOrder after, ChangeContext context) {
+        long expectedVersion = before.version();
+        TransactWriteItem write = TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(OrderItemMapper.toItem(after))
+                .conditionExpression(AT_VERSION)
+                .expressionAttributeValues(Map.of(":expected", n(expectedVersion))).build()).build();
         try {
-            dynamo.putItem(b -> b.tableName(table).item(OrderItemMapper.toItem(order))
-                    .conditionExpression(AT_VERSION)
-                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion))));
-        } catch (ConditionalCheckFailedException e) {
-            throw conflict(order.orderNumber(), expectedVersion);
+            dynamo.transactWriteItems(b -> b.transactItems(write,
+                    history(OrderHistoryEntry.updated(before, after, context))));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (reasons.isEmpty() || failed(reasons, 0)) {
+                throw conflict(after.orderNumber(), expectedVersion);
+            }
+            throw e;
         }
     }
 
     @Override
     public void delete(SalesOrder order) {
+        delete(order, ChangeContext.api(null));
+    }
+
+    @Override
+    public void delete(SalesOrder order, ChangeContext context) {
         Map<String, AttributeValue> expected = Map.of(":expected", n(order.version()));
-        if (order.externalOrderId() == null) {
-            try {
-                dynamo.deleteItem(b -> b.tableName(table).key(key(orderPk(order.orderNumber()), ORDER_SK))
-                        .conditionExpression(AT_VERSION).expressionAttributeValues(expected));
-            } catch (ConditionalCheckFailedException e) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(key(orderPk(order.orderNumber()), ORDER_SK))
+                .conditionExpression(AT_VERSION).expressionAttributeValues(expected).build()).build());
+        writes.add(history(OrderHistoryEntry.deleted(order, context, Instant.now())));
+        if (order.externalOrderId() != null) {
+            // The guard goes with the order, so the external order can be imported again deliberately.
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(key(guardPk(order.channelConnectionId(), order.externalOrderId()), GUARD_SK))
+                    .build()).build());
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (reasons.isEmpty() || failed(reasons, 0)) {
                 throw conflict(order.orderNumber(), order.version());
             }
-            return;
+            throw e;
         }
-        // The guard goes with the order, so the external order can be imported again deliberately.
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(key(orderPk(order.orderNumber()), ORDER_SK))
-                            .conditionExpression(AT_VERSION).expressionAttributeValues(expected).build()).build(),
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(key(guardPk(order.channelConnectionId(), order.externalOrderId()), GUARD_SK))
-                            .build()).build()));
-        } catch (TransactionCanceledException e) {
-            throw conflict(order.orderNumber(), order.version());
+    }
+
+    @Override
+    public HistoryPage history(String orderNumber, int limit, String cursor) {
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", s(historyPk(orderNumber))))
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(limit);
+        if (cursor != null) {
+            request.exclusiveStartKey(Map.of(PK, s(historyPk(orderNumber)), SK, s(HistoryCursor.decode(cursor))));
         }
+        QueryResponse page = dynamo.query(request.build());
+        List<OrderHistoryEntry> items = page.items().stream().map(HistoryItemMapper::fromItem).toList();
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? HistoryCursor.encode(page.lastEvaluatedKey().get(SK).s()) : null;
+        return new HistoryPage(items, next);
+    }
+
+    private TransactWriteItem history(OrderHistoryEntry entry) {
+        return put(HistoryItemMapper.toItem(entry));
     }
 
     @Override

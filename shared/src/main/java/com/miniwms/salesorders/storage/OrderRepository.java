@@ -1,6 +1,8 @@
 package com.miniwms.salesorders.storage;
 
 import com.miniwms.salesorders.domain.SalesOrder;
+import com.miniwms.salesorders.history.ChangeContext;
+import com.miniwms.salesorders.history.HistoryPage;
 
 import java.util.Optional;
 
@@ -38,4 +40,36 @@ public interface OrderRepository {
     long nextOrderSequence();
 
     Optional<IdempotencyRecord> findIdempotencyRecord(String scopedKey);
+
+    // ------------------------------------------------------------------------------------------ with history
+    // Each write below stores the order's history entry in the same transaction as the change. The defaults
+    // exist so implementations written before history still compile; they record no history.
+
+    /** {@link #create(SalesOrder, IdempotencyRecord)} recording who created it and through which way. */
+    default void create(SalesOrder order, IdempotencyRecord idempotency, ChangeContext context) {
+        create(order, idempotency);
+    }
+
+    /**
+     * Replaces {@code before} with {@code after} if the stored order is still at {@code before.version()}, and
+     * records the difference.
+     */
+    default void update(SalesOrder before, SalesOrder after, ChangeContext context) {
+        update(after, before.version());
+    }
+
+    /** {@link #delete(SalesOrder)} recording who deleted it; the order's history stays. */
+    default void delete(SalesOrder order, ChangeContext context) {
+        delete(order);
+    }
+
+    /**
+     * The order's history, newest first; it outlives the order.
+     *
+     * @param cursor {@code null} for the first page, else a {@link HistoryPage#nextCursor()}
+     * @throws com.miniwms.salesorders.domain.ValidationException the cursor is not one of this history
+     */
+    default HistoryPage history(String orderNumber, int limit, String cursor) {
+        return new HistoryPage(java.util.List.of(), null);
+    }
 }

@@ -43,6 +43,13 @@ final class TableKeys {
         return "EXTERNAL#" + connectionId.length() + "#" + connectionId + "#" + externalOrderId;
     }
 
+    /** History entries: one partition per order number, sorted by time then version (see HistoryItemMapper). */
+    static final String HISTORY_PREFIX = "HISTORY#";
+
+    static String historyPk(String orderNumber) {
+        return HISTORY_PREFIX + orderNumber;
+    }
+
     static String idempotencyPk(String scopedKey) {
         return "IDEMPOTENCY#" + scopedKey;
     }

@@ -7,6 +7,10 @@ import com.miniwms.salesorders.domain.SalesOrder;
 import com.miniwms.salesorders.domain.ValidationException;
 import com.miniwms.salesorders.domain.VersionConflictException;
 
+import com.miniwms.salesorders.history.ChangeContext;
+import com.miniwms.salesorders.history.HistoryPage;
+import com.miniwms.salesorders.history.OrderHistoryEntry;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +28,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private final Map<String, String> guards = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Per order number, newest first; kept when the order is deleted. */
+    private final Map<String, List<OrderHistoryEntry>> history = new HashMap<>();
 
     @Override
     public synchronized Optional<SalesOrder> find(String orderNumber) {
@@ -32,6 +38,11 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     @Override
     public synchronized void create(SalesOrder order, IdempotencyRecord record) {
+        create(order, record, ChangeContext.api(order.createdBy()));
+    }
+
+    @Override
+    public synchronized void create(SalesOrder order, IdempotencyRecord record, ChangeContext context) {
         if (orders.containsKey(order.orderNumber())) {
             throw new OrderAlreadyExistsException(order.orderNumber());
         }
@@ -52,10 +63,22 @@ public final class InMemoryOrderRepository implements OrderRepository {
             guards.put(guard, order.orderNumber());
         }
         orders.put(order.orderNumber(), order);
+        record(OrderHistoryEntry.created(order, context));
     }
 
     @Override
     public synchronized void update(SalesOrder order, long expectedVersion) {
+        SalesOrder current = orders.get(order.orderNumber());
+        update(current == null ? order : new SalesOrder(current.orderNumber(), current.channel(),
+                current.channelConnectionId(), current.externalOrderId(), current.status(), current.statusReason(),
+                current.wave(), current.orderDate(), current.shipTo(), current.currency(), current.totals(),
+                current.notes(), current.lines(), expectedVersion, current.createdAt(), current.createdBy(),
+                current.updatedAt(), current.updatedBy()), order, ChangeContext.api(order.updatedBy()));
+    }
+
+    @Override
+    public synchronized void update(SalesOrder before, SalesOrder order, ChangeContext context) {
+        long expectedVersion = before.version();
         SalesOrder current = orders.get(order.orderNumber());
         if (current == null) {
             throw new OrderNotFoundException(order.orderNumber());
@@ -64,10 +87,16 @@ public final class InMemoryOrderRepository implements OrderRepository {
             throw new VersionConflictException(order.orderNumber(), expectedVersion, current.version());
         }
         orders.put(order.orderNumber(), order);
+        record(OrderHistoryEntry.updated(current, order, context));
     }
 
     @Override
     public synchronized void delete(SalesOrder order) {
+        delete(order, ChangeContext.api(null));
+    }
+
+    @Override
+    public synchronized void delete(SalesOrder order, ChangeContext context) {
         SalesOrder current = orders.get(order.orderNumber());
         if (current == null) {
             throw new OrderNotFoundException(order.orderNumber());
@@ -79,6 +108,35 @@ public final class InMemoryOrderRepository implements OrderRepository {
         if (order.externalOrderId() != null) {
             guards.remove(order.channelConnectionId() + "\u0000" + order.externalOrderId());
         }
+        record(OrderHistoryEntry.deleted(current, context, Instant.now()));
+    }
+
+    @Override
+    public synchronized HistoryPage history(String orderNumber, int limit, String cursor) {
+        List<OrderHistoryEntry> entries = history.getOrDefault(orderNumber, List.of());
+        int offset = 0;
+        if (cursor != null) {
+            try {
+                offset = Integer.parseInt(cursor.substring("mem:".length()));
+            } catch (RuntimeException e) {
+                throw new ValidationException("cursor", "is not a page token of this history");
+            }
+        }
+        int end = Math.min(entries.size(), offset + limit);
+        List<OrderHistoryEntry> page = new ArrayList<>(entries.subList(Math.min(offset, end), end));
+        return new HistoryPage(page, end < entries.size() ? "mem:" + end : null);
+    }
+
+    /** Every history entry of every order, oldest first (for tests). */
+    public synchronized List<OrderHistoryEntry> allHistory() {
+        List<OrderHistoryEntry> all = new ArrayList<>();
+        history.values().forEach(all::addAll);
+        all.sort(Comparator.comparing(OrderHistoryEntry::at));
+        return all;
+    }
+
+    private void record(OrderHistoryEntry entry) {
+        history.computeIfAbsent(entry.orderNumber(), n -> new ArrayList<>()).add(0, entry);
     }
 
     @Override

@@ -13,7 +13,10 @@ import com.miniwms.salesorders.storage.OrderPage;
 
 import java.util.Map;
 
-/** GET /orders (the list screen) and GET /orders/{orderNumber} (the detail screen). */
+/**
+ * GET /orders (the list screen), GET /orders/{orderNumber} (the detail screen) and
+ * GET /orders/{orderNumber}/history (who changed what, newest first).
+ */
 public final class OrdersReadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final OrderService orders;
     private final ApiHandler api;
@@ -26,7 +29,8 @@ public final class OrdersReadHandler implements RequestHandler<APIGatewayV2HTTPE
         this.orders = orders;
         this.api = new ApiHandler(Map.of(
                 "GET /orders", this::list,
-                "GET /orders/{orderNumber}", this::get));
+                "GET /orders/{orderNumber}", this::get,
+                "GET /orders/{orderNumber}/history", this::history));
     }
 
     @Override
@@ -37,6 +41,12 @@ public final class OrdersReadHandler implements RequestHandler<APIGatewayV2HTTPE
     private APIGatewayV2HTTPResponse list(ApiRequest request) {
         OrderPage page = orders.list(OrderListQuery.from(request));
         return ApiResponses.json(200, page);
+    }
+
+    private APIGatewayV2HTTPResponse history(ApiRequest request) {
+        String number = PathParameters.orderNumber(request);
+        HistoryQuery query = HistoryQuery.from(request);
+        return ApiResponses.json(200, orders.history(number, query.limit(), query.cursor()));
     }
 
     private APIGatewayV2HTTPResponse get(ApiRequest request) {

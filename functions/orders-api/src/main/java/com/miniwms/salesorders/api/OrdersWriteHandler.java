@@ -83,7 +83,7 @@ public final class OrdersWriteHandler implements RequestHandler<APIGatewayV2HTTP
 
     private APIGatewayV2HTTPResponse delete(ApiRequest request) {
         String number = PathParameters.orderNumber(request);
-        orders.delete(number, ETags.requireIfMatch(request));
+        orders.delete(number, ETags.requireIfMatch(request), request.caller());
         return ApiResponses.noContent();
     }
 

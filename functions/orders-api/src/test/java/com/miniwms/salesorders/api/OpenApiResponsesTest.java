@@ -165,6 +165,28 @@ class OpenApiResponsesTest {
     }
 
     @Test
+    void getOrderHistory() throws Exception {
+        create(ORDER);
+        allocate("SAL0001", 1);
+        String route = "/orders/{orderNumber}/history";
+
+        JsonNode history = json(request("GET", route, "/orders/sal0001/history").expect(200));
+        assertThat(history.path("items")).hasSize(2);
+        assertThat(history.path("items").get(0).path("action").asText()).isEqualTo("STATUS_CHANGED");
+        JsonNode first = json(request("GET", route, "/orders/SAL0001/history").query("limit", "1").expect(200));
+        assertThat(first.path("items")).hasSize(1);
+        JsonNode rest = json(request("GET", route, "/orders/SAL0001/history").query("limit", "1")
+                .query("cursor", first.path("nextCursor").asText()).expect(200));
+        assertThat(rest.path("items").get(0).path("action").asText()).isEqualTo("CREATED");
+        assertThat(rest.has("nextCursor")).isFalse();
+        request("GET", route, "/orders/SAL0001/history").query("limit", "0").query("colour", "red").expect(400);
+        request("GET", route, "/orders/SAL9999/history").expect(404);
+        request("GET", route, "/orders/SAL0001/history").broken().expect(500);
+
+        assertEveryDeclaredStatusWasSeen("GET " + route);
+    }
+
+    @Test
     void updateOrderHeader() {
         create(ORDER);
         String route = "/orders/{orderNumber}";

@@ -35,7 +35,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The event source kinds served locally: one entry per kind. */
     static final List<TriggerKind> TRIGGER_KINDS = List.of(
-            new HttpApiTriggerKind());
+            new HttpApiTriggerKind(),
+            new DynamoDbStreamTriggerKind());
 
     private static final String DEMO_SUBJECT = "local-demo";
 
@@ -72,6 +73,10 @@ public final class LocalRuntime implements AutoCloseable {
 
             List<LocalFunction> functions = loadFunctions(aws, template);
             TriggerContext context = new TriggerContext(options, aws, Clock.systemUTC());
+            EventBusTap tap = startEventBusTap(aws);
+            if (tap != null) {
+                triggers.add(tap);
+            }
             triggers.addAll(startTriggers(context, functions));
 
             int seeded = 0;
@@ -137,6 +142,16 @@ public final class LocalRuntime implements AutoCloseable {
             throw new IllegalStateException("The template has no HttpApi events");
         }
         return api.baseUri();
+    }
+
+    /** The events published to the stack's event buses so far (the last thousand), as EventBridge delivers them. */
+    public List<com.fasterxml.jackson.databind.JsonNode> publishedEvents() {
+        for (Trigger trigger : triggers) {
+            if (trigger instanceof EventBusTap tap) {
+                return tap.events();
+            }
+        }
+        return List.of();
     }
 
     /** The AWS emulator endpoint. */
@@ -245,6 +260,19 @@ public final class LocalRuntime implements AutoCloseable {
         byType.forEach((type, events) -> LocalLog.info("Not run locally yet: " + type + " events ("
                 + events.stream().map(e -> e.function().logicalId() + "." + e.event().name()).toList() + ")"));
         return started;
+    }
+
+    /** Prints every event published to the stack's buses, one line each; a failure here only costs the printing. */
+    private static EventBusTap startEventBusTap(LocalAws aws) {
+        try {
+            return EventBusTap.start(aws, line -> {
+                System.out.println(line);
+                System.out.flush();
+            });
+        } catch (RuntimeException e) {
+            LocalLog.warn("Published events will not be shown: " + e.getMessage());
+            return null;
+        }
     }
 
     private static HttpApiTriggerKind.HttpApiTrigger httpApi(List<Trigger> triggers) {

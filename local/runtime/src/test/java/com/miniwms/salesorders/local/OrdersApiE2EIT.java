@@ -38,7 +38,8 @@ class OrdersApiE2EIT {
             "/orders/*", "/orders/{orderNumber}",
             "/orders/*/status", "/orders/{orderNumber}/status",
             "/orders/*/lines", "/orders/{orderNumber}/lines",
-            "/orders/*/lines/*", "/orders/{orderNumber}/lines/{lineNumber}");
+            "/orders/*/lines/*", "/orders/{orderNumber}/lines/{lineNumber}",
+            "/orders/*/history", "/orders/{orderNumber}/history");
 
     private static LocalRuntime runtime;
     private static HttpClient http;
@@ -106,6 +107,40 @@ class OrdersApiE2EIT {
                  "currency":"GBP",
                  "lines":[{"lineNumber":1,"sku":"1628437592043","quantityOrdered":2,"unitPrice":"9.90"}]}
                 """.formatted(number, name);
+    }
+
+    /** The events the local runtime saw published for one order, waiting until {@code count} have arrived. */
+    private static List<JsonNode> eventsOf(String number, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<JsonNode> events = List.of();
+        while (System.nanoTime() < deadline) {
+            events = runtime.publishedEvents().stream()
+                    .filter(e -> e.path("detail").path("orderNumber").asText().equals(number)).toList();
+            if (events.size() >= count) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return events;
+    }
+
+    @Test
+    void theStreamCarriesEveryChangeToTheEventBusAndTheHistoryOutlivesTheOrder() throws Exception {
+        String n = number("EVT");
+        assertThat(send("POST", "/orders", order(n, "Jane Smith")).status()).isEqualTo(201);
+        assertThat(send("POST", "/orders/" + n + "/status", "{\"status\":\"CANCELLED\",\"reason\":\"asked\"}",
+                "If-Match", "\"1\"").status()).isEqualTo(200);
+        assertThat(send("DELETE", "/orders/" + n, null, "If-Match", "\"2\"").status()).isEqualTo(204);
+
+        List<JsonNode> events = eventsOf(n, 4);
+        assertThat(events).extracting(e -> e.path("detail-type").asText()).containsExactlyInAnyOrder(
+                "SalesOrderCreated", "SalesOrderStatusChanged", "SalesOrderCancelled", "SalesOrderDeleted");
+
+        Reply history = send("GET", "/orders/" + n + "/history", null);
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json().path("items")).extracting(e -> e.path("action").asText())
+                .containsExactly("DELETED", "STATUS_CHANGED", "CREATED");
+        assertThat(send("GET", "/orders/" + n + "/history?limit=1", null).json().has("nextCursor")).isTrue();
     }
 
     @Test
@@ -272,5 +307,9 @@ class OrdersApiE2EIT {
         assertThat(finalOrder.path("version").asInt()).isEqualTo(2);
         assertThat(finalOrder.path("wave").asText()).isEqualTo(winners.get(0).json().path("wave").asText());
         assertThat(finalOrder.path("lines")).hasSize(1);
+        // The history shows the one accepted change, and none of the nineteen refused ones.
+        JsonNode history = send("GET", "/orders/" + n + "/history", null).json().path("items");
+        assertThat(history).extracting(e -> e.path("action").asText()).containsExactly("UPDATED", "CREATED");
+        assertThat(history).extracting(e -> e.path("version").asInt()).containsExactly(2, 1);
     }
 }

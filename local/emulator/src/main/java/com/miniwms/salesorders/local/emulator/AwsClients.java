@@ -14,8 +14,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients pointed at one endpoint, built once each and sharing one URL-connection HTTP client.
@@ -72,6 +74,14 @@ public final class AwsClients implements AutoCloseable {
 
     public EventBridgeClient eventBridge() {
         return client(EventBridgeClient.class, EventBridgeClient::builder);
+    }
+
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return client(DynamoDbStreamsClient.class, DynamoDbStreamsClient::builder);
+    }
+
+    public SqsClient sqs() {
+        return client(SqsClient.class, SqsClient::builder);
     }
 
     @Override

@@ -160,8 +160,10 @@ public final class MotoServer implements AutoCloseable {
     private static Process launch(Path executable, int port, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
-                    Integer.toString(port))
+            java.util.List<String> command = new java.util.ArrayList<>(
+                    java.util.List.of(serialisedLauncherCommand(executable, log.getParent())));
+            command.addAll(java.util.List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("PYTHONUNBUFFERED", "1");
@@ -171,6 +173,21 @@ public final class MotoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + executable, e);
         }
+    }
+
+    /**
+     * The command that starts moto with its DynamoDB operations isolated from each other, as DynamoDB isolates
+     * transactions (see moto_server_serialised.py): the venv's Python with that script, written next to the log.
+     */
+    private static String[] serialisedLauncherCommand(Path executable, Path dir) throws IOException {
+        Path script = dir.resolve("moto_server_serialised.py");
+        try (var in = MotoServer.class.getResourceAsStream("moto_server_serialised.py")) {
+            if (in == null) {
+                return new String[] {executable.toString()};
+            }
+            Files.write(script, in.readAllBytes());
+        }
+        return new String[] {executable.resolveSibling("python").toString(), script.toString()};
     }
 
     private void awaitReady(Duration timeout) {

@@ -13,6 +13,7 @@ public final class ResourceKinds {
         return List.of(
                 new DynamoDbTableKind(),
                 new S3BucketKind(),
-                new EventBusKind());
+                new EventBusKind(),
+                new SqsQueueKind());
     }
 }

@@ -1,0 +1,16 @@
+package com.miniwms.salesorders.events;
+
+/** The event types on the service's bus ({@code detail-type}); each has a JSON Schema in schemas/events/. */
+public enum OrderEventType {
+    SalesOrderCreated,
+    SalesOrderUpdated,
+    SalesOrderStatusChanged,
+    SalesOrderCancelled,
+    SalesOrderDeleted,
+    OrderImportCompleted,
+    ChannelSyncCompleted,
+    ChannelSyncFailed;
+
+    /** The {@code source} of every event this service publishes. */
+    public static final String SOURCE = "com.miniwms.sales-orders";
+}
