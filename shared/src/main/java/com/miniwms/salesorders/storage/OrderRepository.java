@@ -38,4 +38,10 @@ public interface OrderRepository {
     long nextOrderSequence();
 
     Optional<IdempotencyRecord> findIdempotencyRecord(String scopedKey);
+
+    /**
+     * The number of the order imported for this external order of this channel connection, read from the guard
+     * that makes the pair unique.
+     */
+    Optional<String> findOrderNumberByExternalId(String channelConnectionId, String externalOrderId);
 }
