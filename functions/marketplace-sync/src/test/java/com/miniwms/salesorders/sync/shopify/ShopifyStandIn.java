@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * of orders and of each order's line items, cost data, and, on a chosen share of calls, a fault (HTTP 500, 429,
  * {@code THROTTLED} on a 200, or an answer slower than the client waits).
  */
-final class ShopifyStandIn implements ResponseDefinitionTransformerV2 {
-    static final String NAME = "shopify-stand-in";
+public final class ShopifyStandIn implements ResponseDefinitionTransformerV2 {
+    public static final String NAME = "shopify-stand-in";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RANGE = Pattern.compile("updated_at:>='([^']+)' AND updated_at:<='([^']+)'");
 
@@ -36,7 +36,7 @@ final class ShopifyStandIn implements ResponseDefinitionTransformerV2 {
     int faults;
     int calls;
 
-    ShopifyStandIn(long seed, double faultRate, int slowMillis) {
+    public ShopifyStandIn(long seed, double faultRate, int slowMillis) {
         this.random = new Random(seed);
         this.faultRate = faultRate;
         this.slowMillis = slowMillis;
@@ -53,7 +53,7 @@ final class ShopifyStandIn implements ResponseDefinitionTransformerV2 {
     }
 
     /** Adds an order with {@code lineCount} lines, updated at the given time. */
-    synchronized void addOrder(long number, Instant updatedAt, int lineCount) {
+    public synchronized void addOrder(long number, Instant updatedAt, int lineCount) {
         ObjectNode order = JSON.createObjectNode();
         order.put("id", "gid://shopify/Order/" + number);
         order.put("legacyResourceId", Long.toString(number));
