@@ -1,6 +1,9 @@
 package com.miniwms.salesorders.sync;
 
 import com.miniwms.salesorders.channels.ChannelConnection;
+import com.miniwms.salesorders.sync.amazon.AmazonClient;
+import com.miniwms.salesorders.sync.amazon.AmazonSettings;
+import com.miniwms.salesorders.sync.amazon.LwaTokenSource;
 import com.miniwms.salesorders.sync.http.RetryPolicy;
 import com.miniwms.salesorders.sync.http.RetryingHttp;
 import com.miniwms.salesorders.sync.http.Sleeper;
@@ -9,6 +12,8 @@ import com.miniwms.salesorders.sync.shopify.ShopifySettings;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** Builds the marketplace client of a connection from its settings and credentials. */
@@ -16,11 +21,13 @@ public final class MarketplaceClients {
     private final HttpClient http;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final Clock clock;
 
-    public MarketplaceClients(HttpClient http, RetryPolicy policy, Sleeper sleeper) {
+    public MarketplaceClients(HttpClient http, RetryPolicy policy, Sleeper sleeper, Clock clock) {
         this.http = http;
         this.policy = policy;
         this.sleeper = sleeper;
+        this.clock = clock;
     }
 
     /**
@@ -37,6 +44,15 @@ public final class MarketplaceClients {
                 }
                 yield new ShopifyClient(new ShopifySettings(URI.create(connection.setting("apiBaseUrl")),
                         connection.setting("apiVersion"), 100, 50), () -> token, retrying);
+            }
+            case AMAZON -> {
+                LwaTokenSource tokens = new LwaTokenSource(URI.create(connection.setting("tokenUrl")),
+                        credentials.get("clientId"), credentials.get("clientSecret"), credentials.get("refreshToken"),
+                        retrying, clock);
+                @SuppressWarnings("unchecked")
+                List<String> marketplaces = (List<String>) connection.settings().get("marketplaceIds");
+                yield new AmazonClient(new AmazonSettings(URI.create(connection.setting("apiBaseUrl")), marketplaces,
+                        Boolean.parseBoolean(connection.setting("importAmazonFulfilled")), 100), tokens, retrying);
             }
             default -> throw new MarketplaceException(connection.type() + " sync is not available yet");
         };

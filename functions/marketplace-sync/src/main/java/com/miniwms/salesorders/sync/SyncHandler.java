@@ -121,7 +121,8 @@ public final class SyncHandler implements RequestHandler<Map<String, Object>, Ma
             OrderService orders = new OrderService(new DynamoDbOrderRepository(dynamo, table), Clock.systemUTC());
             engine = new SyncEngine(store, new ChannelOrderImporter(orders, store), Clock.systemUTC(),
                     SyncSettings.DEFAULTS);
-            clients = new MarketplaceClients(RetryingHttp.defaultClient(), RetryPolicy.DEFAULT, Sleeper.REAL);
+            clients = new MarketplaceClients(RetryingHttp.defaultClient(), RetryPolicy.DEFAULT, Sleeper.REAL,
+                    Clock.systemUTC());
         }
     }
 }

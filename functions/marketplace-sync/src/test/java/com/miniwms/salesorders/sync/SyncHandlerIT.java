@@ -73,7 +73,7 @@ class SyncHandlerIT {
                 SyncSettings.DEFAULTS);
         MarketplaceClients clients = new MarketplaceClients(RetryingHttp.defaultClient(),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5),
-                        Duration.ofSeconds(5)), wait -> { });
+                        Duration.ofSeconds(5)), wait -> { }, Clock.systemUTC());
         handler = new SyncHandler(connections, credentials, store, engine, clients);
         id = "handler-it-" + RUN.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
         Instant now = Instant.now();
