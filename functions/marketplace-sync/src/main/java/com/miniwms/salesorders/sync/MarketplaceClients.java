@@ -4,6 +4,8 @@ import com.miniwms.salesorders.channels.ChannelConnection;
 import com.miniwms.salesorders.sync.amazon.AmazonClient;
 import com.miniwms.salesorders.sync.amazon.AmazonSettings;
 import com.miniwms.salesorders.sync.amazon.LwaTokenSource;
+import com.miniwms.salesorders.sync.ebay.EbayClient;
+import com.miniwms.salesorders.sync.ebay.EbayTokenSource;
 import com.miniwms.salesorders.sync.http.RetryPolicy;
 import com.miniwms.salesorders.sync.http.RetryingHttp;
 import com.miniwms.salesorders.sync.http.Sleeper;
@@ -54,7 +56,15 @@ public final class MarketplaceClients {
                 yield new AmazonClient(new AmazonSettings(URI.create(connection.setting("apiBaseUrl")), marketplaces,
                         Boolean.parseBoolean(connection.setting("importAmazonFulfilled")), 100), tokens, retrying);
             }
-            default -> throw new MarketplaceException(connection.type() + " sync is not available yet");
+            case EBAY -> {
+                EbayTokenSource tokens = credentials.containsKey("refreshToken")
+                        ? EbayTokenSource.refreshing(URI.create(connection.setting("tokenUrl")),
+                        credentials.get("clientId"), credentials.get("clientSecret"), credentials.get("refreshToken"),
+                        retrying, clock)
+                        : EbayTokenSource.fixed(credentials.get("accessToken"));
+                yield new EbayClient(URI.create(connection.setting("apiBaseUrl")), tokens, retrying);
+            }
+            default -> throw new MarketplaceException(connection.type() + " is not a marketplace");
         };
     }
 }
