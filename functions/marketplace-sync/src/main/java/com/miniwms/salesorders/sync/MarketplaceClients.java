@@ -10,6 +10,7 @@ import com.miniwms.salesorders.sync.http.RetryPolicy;
 import com.miniwms.salesorders.sync.http.RetryingHttp;
 import com.miniwms.salesorders.sync.http.Sleeper;
 import com.miniwms.salesorders.sync.shopify.ShopifyClient;
+import com.miniwms.salesorders.sync.shopify.ShopifyClientCredentials;
 import com.miniwms.salesorders.sync.shopify.ShopifySettings;
 
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Builds the marketplace client of a connection from its settings and credentials. */
 public final class MarketplaceClients {
@@ -39,13 +41,13 @@ public final class MarketplaceClients {
         RetryingHttp retrying = new RetryingHttp(http, policy, sleeper);
         return switch (connection.type()) {
             case SHOPIFY -> {
+                URI base = URI.create(connection.setting("apiBaseUrl"));
                 String token = credentials.get("accessToken");
-                if (token == null) {
-                    throw new MarketplaceException("This Shopify connection has no access token; the client"
-                            + " credentials grant is not supported yet", true, null);
-                }
-                yield new ShopifyClient(new ShopifySettings(URI.create(connection.setting("apiBaseUrl")),
-                        connection.setting("apiVersion"), 100, 50), () -> token, retrying);
+                Supplier<String> tokens = token != null ? () -> token
+                        : new ShopifyClientCredentials(base, credentials.get("clientId"),
+                        credentials.get("clientSecret"), retrying, clock);
+                yield new ShopifyClient(new ShopifySettings(base, connection.setting("apiVersion"), 100, 50), tokens,
+                        retrying);
             }
             case AMAZON -> {
                 LwaTokenSource tokens = new LwaTokenSource(URI.create(connection.setting("tokenUrl")),
