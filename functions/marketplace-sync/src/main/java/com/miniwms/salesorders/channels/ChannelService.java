@@ -18,15 +18,28 @@ public final class ChannelService {
     private final CredentialStore credentials;
     private final SyncScheduler scheduler;
     private final SyncStore syncs;
+    private final SyncStarter starter;
     private final Clock clock;
 
     public ChannelService(ConnectionStore connections, CredentialStore credentials, SyncScheduler scheduler,
-                          SyncStore syncs, Clock clock) {
+                          SyncStore syncs, SyncStarter starter, Clock clock) {
         this.connections = connections;
         this.credentials = credentials;
         this.scheduler = scheduler;
         this.syncs = syncs;
+        this.starter = starter;
         this.clock = clock;
+    }
+
+    /** Starts a run of an enabled connection now; the run records itself in the history under the returned id. */
+    public String startSync(String connectionId) {
+        ChannelConnection connection = get(connectionId);
+        if (!connection.enabled()) {
+            throw new HttpException(409, "Conflict", "Connection " + connectionId + " is disabled; enable it first");
+        }
+        String syncId = java.util.UUID.randomUUID().toString();
+        starter.start(connectionId, syncId);
+        return syncId;
     }
 
     /** Creates or replaces a connection; answers whether it was created. */

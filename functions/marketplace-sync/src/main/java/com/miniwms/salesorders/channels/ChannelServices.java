@@ -4,6 +4,7 @@ import com.miniwms.salesorders.aws.AwsClients;
 import com.miniwms.salesorders.sync.DynamoDbSyncStore;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -32,6 +33,9 @@ final class ChannelServices {
                             new EventBridgeSyncScheduler(SchedulerClient.builder()
                                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build(), config),
                             new DynamoDbSyncStore(dynamo, config.tableName()),
+                            new LambdaSyncStarter(LambdaClient.builder()
+                                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                                    config.syncFunctionArn()),
                             Clock.systemUTC());
                     channelService = service;
                 }

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The channel connections API: {@code PUT|GET|DELETE /channels/{connectionId}}, {@code GET /channels} and the
- * sync history {@code GET /channels/{connectionId}/syncs}. Request bodies carry credentials, so nothing here logs
+ * sync history {@code GET /channels/{connectionId}/syncs}, and "sync now" {@code POST /channels/{connectionId}/sync}.
+ * Request bodies carry credentials, so nothing here logs
  * a body, and no response or error repeats a credential.
  */
 public final class ChannelsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -38,7 +39,8 @@ public final class ChannelsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 "GET /channels", this::list,
                 "GET /channels/{connectionId}", this::get,
                 "DELETE /channels/{connectionId}", this::delete,
-                "GET /channels/{connectionId}/syncs", this::syncs));
+                "GET /channels/{connectionId}/syncs", this::syncs,
+                "POST /channels/{connectionId}/sync", this::syncNow));
     }
 
     @Override
@@ -94,6 +96,10 @@ public final class ChannelsApiHandler implements RequestHandler<APIGatewayV2HTTP
     private APIGatewayV2HTTPResponse delete(ApiRequest request) {
         channels.delete(request.pathParameter("connectionId"));
         return ApiResponses.noContent();
+    }
+
+    private APIGatewayV2HTTPResponse syncNow(ApiRequest request) {
+        return ApiResponses.json(202, Map.of("syncId", channels.startSync(request.pathParameter("connectionId"))));
     }
 
     private APIGatewayV2HTTPResponse syncs(ApiRequest request) {

@@ -26,8 +26,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The scheduled sync: {@code {"connectionId": "..."}} in (from the connection's EventBridge Scheduler schedule), one
- * run of that connection out. Logs one line per run with the counts; never credentials or order contents.
+ * The scheduled sync: {@code {"connectionId": "..."}} in (from the connection's EventBridge Scheduler schedule, or
+ * with a {@code "syncId"} from "sync now"), one run of that connection out. Logs one line per run with the counts;
+ * never credentials or order contents.
  */
 public final class SyncHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final ConnectionStore connections;
@@ -66,7 +67,9 @@ public final class SyncHandler implements RequestHandler<Map<String, Object>, Ma
             result.put("reason", connection.isEmpty() ? "no such connection" : "connection is disabled");
             return log(context, result);
         }
-        String syncId = UUID.randomUUID().toString();
+        Object requested = input.get("syncId");
+        String syncId = requested instanceof String given && given.matches("[A-Za-z0-9-]{1,64}") ? given
+                : UUID.randomUUID().toString();
         MarketplaceClient client;
         try {
             client = clients.forConnection(connection.get(),

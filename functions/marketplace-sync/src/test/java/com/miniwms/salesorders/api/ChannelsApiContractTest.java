@@ -66,7 +66,7 @@ class ChannelsApiContractTest {
         syncs = TestSyncStores.inMemory();
         var constructor = ChannelsApiHandler.class.getDeclaredConstructor(ChannelService.class);
         constructor.setAccessible(true);
-        handler = constructor.newInstance(new ChannelService(fakes, fakes, fakes, syncs, Clock.systemUTC()));
+        handler = constructor.newInstance(new ChannelService(fakes, fakes, fakes, syncs, fakes, Clock.systemUTC()));
     }
 
     private APIGatewayV2HTTPResponse call(String method, String route, String id, String body,
@@ -95,12 +95,16 @@ class ChannelsApiContractTest {
     void theTemplateRoutesTheChannelOperationsToThisHandler() throws Exception {
         assertThat(channelRoutes).extracting(r -> r[0] + " " + r[1]).containsExactlyInAnyOrder(
                 "PUT /channels/{connectionId}", "GET /channels", "GET /channels/{connectionId}",
-                "DELETE /channels/{connectionId}", "GET /channels/{connectionId}/syncs");
+                "DELETE /channels/{connectionId}", "GET /channels/{connectionId}/syncs",
+                "POST /channels/{connectionId}/sync");
         assertThat(RequestHandler.class).isAssignableFrom(ChannelsApiHandler.class);
         assertThat(ChannelsApiHandler.class.getConstructor()).isNotNull();
         for (String[] route : channelRoutes) {
             APIGatewayV2HTTPResponse response = call(route[0], route[1], route[1].contains("{") ? "shop-x" : null,
                     route[0].equals("PUT") ? "{}" : null, null);
+            if (route[0].equals("POST")) {
+                assertThat(response.getStatusCode()).as("sync now of an unknown connection").isEqualTo(404);
+            }
             assertThat(Json.MAPPER.readTree(response.getBody() == null ? "{}" : response.getBody())
                     .path("detail").asText()).doesNotStartWith("No route");
         }
@@ -127,6 +131,8 @@ class ChannelsApiContractTest {
         assertThat(call("GET", "/channels/{connectionId}/syncs", "demo", null, Map.of("limit", "x")).getStatusCode())
                 .isEqualTo(400);
         assertThat(call("GET", "/channels/{connectionId}", "nope", null, null).getStatusCode()).isEqualTo(404);
+        assertThat(call("POST", "/channels/{connectionId}/sync", "demo", null, null).getStatusCode()).isEqualTo(202);
+        assertThat(call("POST", "/channels/{connectionId}/sync", "nope", null, null).getStatusCode()).isEqualTo(404);
         assertThat(call("DELETE", "/channels/{connectionId}", "demo", null, null).getStatusCode()).isEqualTo(204);
         assertThat(call("DELETE", "/channels/{connectionId}", "demo", null, null).getStatusCode()).isEqualTo(404);
     }

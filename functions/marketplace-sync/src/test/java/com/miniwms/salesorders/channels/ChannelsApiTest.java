@@ -34,7 +34,7 @@ class ChannelsApiTest {
     private final InMemoryChannels fakes = new InMemoryChannels();
     private final SyncStore syncs = TestSyncStores.inMemory();
     private final List<String> logLines = new ArrayList<>();
-    private final ChannelsApiHandler handler = new ChannelsApiHandler(new ChannelService(fakes, fakes, fakes, syncs,
+    private final ChannelsApiHandler handler = new ChannelsApiHandler(new ChannelService(fakes, fakes, fakes, syncs, fakes,
             Clock.fixed(Instant.parse("2026-07-01T10:00:00Z"), ZoneOffset.UTC)));
 
     static APIGatewayV2HTTPEvent event(String method, String route, String path, Map<String, String> pathParameters,
@@ -222,6 +222,23 @@ class ChannelsApiTest {
         assertThat(fakes.secrets).doesNotContainKey("demo-shop");
         assertThat(fakes.schedules).doesNotContainKey("demo-shop");
         assertThat(call("GET", "/channels/{connectionId}", "demo-shop", null, null).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void syncNowStartsARunOfAnEnabledConnectionAndAnswersItsId() {
+        put("demo-shop", SHOPIFY);
+        APIGatewayV2HTTPResponse response = call("POST", "/channels/{connectionId}/sync", "demo-shop", null, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        String syncId = json(response).path("syncId").asText();
+        assertThat(syncId).matches("[0-9a-f-]{36}");
+        assertThat(fakes.started).containsExactly("demo-shop/" + syncId);
+
+        put("demo-shop", SHOPIFY.replace("\"type\"", "\"enabled\":false,\"type\""));
+        assertThat(call("POST", "/channels/{connectionId}/sync", "demo-shop", null, null).getStatusCode())
+                .isEqualTo(409);
+        assertThat(call("POST", "/channels/{connectionId}/sync", "nope", null, null).getStatusCode()).isEqualTo(404);
+        assertThat(fakes.started).hasSize(1);
     }
 
     @Test

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** In-memory connection store, credential store and scheduler with the real ones' rules, for unit tests. */
-public final class InMemoryChannels implements ConnectionStore, CredentialStore, SyncScheduler {
+public final class InMemoryChannels implements ConnectionStore, CredentialStore, SyncScheduler, SyncStarter {
     final Map<String, ChannelConnection> connections = new TreeMap<>();
     final Map<String, Map<String, String>> secrets = new TreeMap<>();
     final Map<String, String> schedules = new TreeMap<>();
+    final List<String> started = new ArrayList<>();
 
     @Override
     public synchronized Optional<ChannelConnection> find(String connectionId) {
@@ -63,5 +64,10 @@ public final class InMemoryChannels implements ConnectionStore, CredentialStore,
     @Override
     public synchronized void remove(String connectionId) {
         schedules.remove(connectionId);
+    }
+
+    @Override
+    public synchronized void start(String connectionId, String syncId) {
+        started.add(connectionId + "/" + syncId);
     }
 }

@@ -131,6 +131,18 @@ class SyncHandlerIT {
     }
 
     @Test
+    void aSyncNowRunIsRecordedUnderTheIdTheApiAnswered() {
+        server.stubFor(post(urlEqualTo("/admin/api/2026-07/graphql.json"))
+                .willReturn(aResponse().withTransformers(ShopifyStandIn.NAME)));
+
+        Map<String, Object> result = handler.handleRequest(Map.of("connectionId", id,
+                "syncId", "0f8c2a4e-1111-2222-3333-444455556666"), context());
+
+        assertThat(result).containsEntry("syncId", "0f8c2a4e-1111-2222-3333-444455556666");
+        assertThat(store.runs(id, 1, null).items().get(0).syncId()).isEqualTo("0f8c2a4e-1111-2222-3333-444455556666");
+    }
+
+    @Test
     void aDisabledOrUnknownConnectionIsNotSynced() {
         assertThat(handler.handleRequest(Map.of("connectionId", "no-such-connection"), context()))
                 .containsEntry("status", "IGNORED");
