@@ -70,7 +70,7 @@ public final class OrderRules {
         } else if (order.notes() != null && CONTROL_BUT_LINE_BREAKS.matcher(order.notes()).find()) {
             errors.add(new FieldError("notes", "must not contain control characters other than line breaks and tabs"));
         }
-        checkLines(order.lines(), errors);
+        checkLines(order.lines(), order.status() == OrderStatus.ON_HOLD, errors);
         return errors;
     }
 
@@ -157,7 +157,7 @@ public final class OrderRules {
         }
     }
 
-    private static void checkLines(List<OrderLine> lines, List<FieldError> errors) {
+    private static void checkLines(List<OrderLine> lines, boolean held, List<FieldError> errors) {
         if (lines.isEmpty()) {
             errors.add(new FieldError("lines", "an order needs at least one line"));
             return;
@@ -169,7 +169,7 @@ public final class OrderRules {
         }
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            checkLine(lines.get(i), "lines[" + i + "].", errors);
+            checkLine(lines.get(i), "lines[" + i + "].", held, errors);
             int number = lines.get(i).lineNumber();
             if (number >= 1 && !seen.add(number)) {
                 errors.add(new FieldError("lines[" + i + "].lineNumber", "line number " + number + " is used twice"));
@@ -179,10 +179,18 @@ public final class OrderRules {
 
     /** Rules for one line; the prefix names the line in error messages (for example {@code lines[3].}). */
     public static void checkLine(OrderLine line, String prefix, List<FieldError> errors) {
+        checkLine(line, prefix, false, errors);
+    }
+
+    /**
+     * Rules for one line of an order; a held order may carry lines without a SKU (a marketplace line that names no
+     * item), so a person can see and fix them, rather than the lines being dropped.
+     */
+    public static void checkLine(OrderLine line, String prefix, boolean held, List<FieldError> errors) {
         if (line.lineNumber() < 1 || line.lineNumber() > MAX_LINE_NUMBER) {
             errors.add(new FieldError(prefix + "lineNumber", "must be a whole number from 1 to " + MAX_LINE_NUMBER));
         }
-        text(line.sku(), prefix + "sku", SKU_MAX, true, errors);
+        text(line.sku(), prefix + "sku", SKU_MAX, !held, errors);
         text(line.description(), prefix + "description", DESCRIPTION_MAX, false, errors);
         if (line.quantityOrdered() < 1 || line.quantityOrdered() > MAX_QUANTITY) {
             errors.add(new FieldError(prefix + "quantityOrdered",

@@ -203,6 +203,23 @@ public final class OrderService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** The order imported for this external order of this channel connection, if there is one. */
+    public Optional<SalesOrder> findByExternalOrder(String channelConnectionId, String externalOrderId) {
+        return repository.findOrderNumberByExternalId(channelConnectionId, externalOrderId)
+                .flatMap(repository::find);
+    }
+
+    /**
+     * Saves a change a marketplace made to its order (ship-to, lines, totals, status), validated like every other
+     * change. The caller decides what the channel may still change; the write requires {@code expectedVersion}.
+     */
+    public SalesOrder saveFromChannel(SalesOrder changed, long expectedVersion, String caller) {
+        if (!changed.channel().isMarketplace()) {
+            throw new OrderStateException("Sales order " + changed.orderNumber() + " is not a marketplace order");
+        }
+        return save(load(changed.orderNumber(), expectedVersion), changed, caller);
+    }
+
     private SalesOrder edit(String orderNumber, long expectedVersion, String caller, UnaryOperator<SalesOrder> change) {
         SalesOrder current = load(orderNumber, expectedVersion);
         if (!current.status().allowsEdits()) {

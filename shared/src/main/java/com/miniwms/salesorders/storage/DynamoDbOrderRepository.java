@@ -262,6 +262,15 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                 Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n()))));
     }
 
+    @Override
+    public Optional<String> findOrderNumberByExternalId(String channelConnectionId, String externalOrderId) {
+        GetItemResponse guard = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(guardPk(channelConnectionId, externalOrderId), GUARD_SK)));
+        return guard.hasItem() && !guard.item().isEmpty()
+                ? Optional.ofNullable(str(guard.item(), "orderNumber"))
+                : Optional.empty();
+    }
+
     private QueryRequest request(ListPlan.Step step, Map<String, AttributeValue> start, int limit) {
         QueryRequest.Builder b = QueryRequest.builder()
                 .tableName(table)

@@ -72,4 +72,9 @@ public interface OrderRepository {
     default HistoryPage history(String orderNumber, int limit, String cursor) {
         return new HistoryPage(java.util.List.of(), null);
     }
+    /**
+     * The number of the order imported for this external order of this channel connection, read from the guard
+     * that makes the pair unique.
+     */
+    Optional<String> findOrderNumberByExternalId(String channelConnectionId, String externalOrderId);
 }

@@ -166,6 +166,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
         return Optional.ofNullable(idempotency.get(scopedKey));
     }
 
+    @Override
+    public synchronized Optional<String> findOrderNumberByExternalId(String channelConnectionId,
+                                                                      String externalOrderId) {
+        return Optional.ofNullable(guards.get(channelConnectionId + "\u0000" + externalOrderId));
+    }
+
     private List<SalesOrder> matching(OrderQuery query) {
         Stream<SalesOrder> all = orders.values().stream()
                 .filter(o -> query.status() == null || o.status() == query.status())

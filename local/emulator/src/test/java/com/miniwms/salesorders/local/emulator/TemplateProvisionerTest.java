@@ -26,7 +26,7 @@ class TemplateProvisionerTest {
         assertThat(body).doesNotContainKeys("Transform", "Globals", "Outputs");
         Map<String, Object> resources = Values.asMap(body.get("Resources"));
         assertThat(resources).containsOnlyKeys("OrdersTable", "ImportBucket", "EventBus",
-                "OrderEventsDeadLetterQueue");
+                "OrderEventsDeadLetterQueue", "SyncDeadLetterQueue");
         Map<String, Object> table = Values.asMap(resources.get("OrdersTable"));
         assertThat(table.get("Properties")).isEqualTo(template.resource("OrdersTable").orElseThrow().properties());
         assertThat(Values.asMap(table.get("Properties")).get("TableName"))
