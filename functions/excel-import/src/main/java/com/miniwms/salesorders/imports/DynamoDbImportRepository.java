@@ -23,6 +23,8 @@ public final class DynamoDbImportRepository implements ImportRepository {
     static final String LIST_PARTITION = "IMPORT";
     private static final String SK = "IMPORT";
     private static final String BY_DATE = "ByDate";
+    /** The record's JSON is kept well below the 400 KB item limit. */
+    static final int MAX_BODY_CHARS = 300_000;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -116,7 +118,14 @@ public final class DynamoDbImportRepository implements ImportRepository {
             item.put("startedAt", AttributeValue.fromN(Long.toString(record.startedAt().toEpochMilli())));
         }
         try {
-            item.put("body", AttributeValue.fromS(Json.MAPPER.writeValueAsString(record)));
+            String body = Json.MAPPER.writeValueAsString(record);
+            ImportRecord smaller = record;
+            while (body.length() > MAX_BODY_CHARS && !smaller.errors().isEmpty()) {
+                // Keep the item under DynamoDB's 400 KB: fewer errors here, all of them in the report workbook.
+                smaller = smaller.withErrorsKept(smaller.errors().size() / 2);
+                body = Json.MAPPER.writeValueAsString(smaller);
+            }
+            item.put("body", AttributeValue.fromS(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write import record " + record.importId(), e);
         }

@@ -26,6 +26,8 @@ public record ImportRecord(
         String reportKey) {
 
     public static final int MAX_ERRORS_IN_RECORD = 1_000;
+    /** Cell values longer than this are cut in the record (the report workbook has them whole). */
+    public static final int MAX_VALUE_CHARS = 100;
 
     public ImportRecord {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -47,10 +49,21 @@ public record ImportRecord(
 
     public ImportRecord finished(ImportStatus outcome, ImportCounts newCounts, List<String> newWarnings,
                                  List<ImportError> allErrors, String newReportKey, Instant now) {
-        List<ImportError> kept = allErrors.size() > MAX_ERRORS_IN_RECORD
-                ? allErrors.subList(0, MAX_ERRORS_IN_RECORD) : allErrors;
+        List<ImportError> kept = (allErrors.size() > MAX_ERRORS_IN_RECORD
+                ? allErrors.subList(0, MAX_ERRORS_IN_RECORD) : allErrors).stream()
+                .map(e -> e.value() != null && e.value().length() > MAX_VALUE_CHARS
+                        ? new ImportError(e.sheet(), e.row(), e.column(), e.value().substring(0, MAX_VALUE_CHARS)
+                        + "...", e.message()) : e)
+                .toList();
         return new ImportRecord(importId, outcome, fileName, dryRun, mode, createdAt, startedAt, now, createdBy,
                 objectKey, newCounts, newWarnings, kept, allErrors.size(), newReportKey);
+    }
+
+    /** The same record with only the first {@code count} errors (the count of all errors stays). */
+    public ImportRecord withErrorsKept(int count) {
+        return new ImportRecord(importId, status, fileName, dryRun, mode, createdAt, startedAt, finishedAt,
+                createdBy, objectKey, counts, warnings, errors.subList(0, Math.min(count, errors.size())), errorCount,
+                reportKey);
     }
 
     public ImportRecord failed(String reason, Instant now) {

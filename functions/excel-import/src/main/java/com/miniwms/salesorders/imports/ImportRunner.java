@@ -112,9 +112,9 @@ public final class ImportRunner {
             if (outcome.rejected() != null && done.errorCount() > 0) {
                 String reportKey = REPORT_PREFIX + record.importId() + ".xlsx";
                 ByteArrayOutputStream report = new ByteArrayOutputStream();
-                ReportWorkbook.write(file, outcome.rejected(), errorsForReport(outcome), report);
+                ReportWorkbook.write(file, outcome.rejected(), outcome.allErrors(), report);
                 store.put(reportKey, report.toByteArray(), XLSX);
-                done = done.finished(done.status(), done.counts(), done.warnings(), allErrors(outcome), reportKey,
+                done = done.finished(done.status(), done.counts(), done.warnings(), outcome.allErrors(), reportKey,
                         done.finishedAt());
             }
             return done;
@@ -132,14 +132,6 @@ public final class ImportRunner {
                 }
             }
         }
-    }
-
-    private static java.util.List<ImportError> errorsForReport(ImportService.Outcome outcome) {
-        return allErrors(outcome);
-    }
-
-    private static java.util.List<ImportError> allErrors(ImportService.Outcome outcome) {
-        return outcome.allErrors();
     }
 
     private Optional<ImportRecord> apiImport(String key) {

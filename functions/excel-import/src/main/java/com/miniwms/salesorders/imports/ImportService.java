@@ -105,26 +105,37 @@ public final class ImportService {
         return new Outcome(record, parsed, new RejectedRows(headerRows, lineRows), List.copyOf(errors));
     }
 
+    /** Orders written in one store call (one transaction on DynamoDB). */
+    static final int GROUP = 25;
+
     private List<Result> writeAll(List<ParsedOrder> valid, ImportMode mode, boolean dryRun, String caller) {
-        if (valid.size() <= 1 || parallelism <= 1) {
-            return valid.stream().map(o -> write(o, mode, dryRun, caller)).toList();
+        List<List<ParsedOrder>> groups = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i += GROUP) {
+            groups.add(valid.subList(i, Math.min(valid.size(), i + GROUP)));
+        }
+        if (groups.size() <= 1 || parallelism <= 1) {
+            List<Result> results = new ArrayList<>(valid.size());
+            for (List<ParsedOrder> group : groups) {
+                results.addAll(writeGroup(group, mode, dryRun, caller));
+            }
+            return results;
         }
         Semaphore permits = new Semaphore(parallelism);
-        List<Future<Result>> futures = new ArrayList<>(valid.size());
+        List<Future<List<Result>>> futures = new ArrayList<>(groups.size());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ParsedOrder order : valid) {
+            for (List<ParsedOrder> group : groups) {
                 futures.add(executor.submit(() -> {
                     permits.acquire();
                     try {
-                        return write(order, mode, dryRun, caller);
+                        return writeGroup(group, mode, dryRun, caller);
                     } finally {
                         permits.release();
                     }
                 }));
             }
-            List<Result> results = new ArrayList<>(futures.size());
-            for (Future<Result> future : futures) {
-                results.add(future.get());
+            List<Result> results = new ArrayList<>(valid.size());
+            for (Future<List<Result>> future : futures) {
+                results.addAll(future.get());
             }
             return results;
         } catch (InterruptedException e) {
@@ -136,6 +147,31 @@ public final class ImportService {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * Creates a group of orders in one conditional write; the orders whose numbers are taken are then compared
+     * one by one. Results are in the group's order.
+     */
+    private List<Result> writeGroup(List<ParsedOrder> group, ImportMode mode, boolean dryRun, String caller) {
+        if (dryRun || group.size() == 1) {
+            return group.stream().map(o -> write(o, mode, dryRun, caller)).toList();
+        }
+        java.util.Set<String> taken;
+        try {
+            taken = new java.util.HashSet<>();
+            for (SalesOrder order : orders.createAll(group.stream().map(ParsedOrder::order).toList(), caller)) {
+                taken.add(order.orderNumber());
+            }
+        } catch (ValidationException e) {
+            return group.stream().map(o -> write(o, mode, false, caller)).toList();
+        }
+        List<Result> results = new ArrayList<>(group.size());
+        for (ParsedOrder order : group) {
+            results.add(taken.contains(order.order().orderNumber()) ? write(order, mode, false, caller)
+                    : Result.of(Kind.CREATED));
+        }
+        return results;
     }
 
     private Result write(ParsedOrder parsed, ImportMode mode, boolean dryRun, String caller) {

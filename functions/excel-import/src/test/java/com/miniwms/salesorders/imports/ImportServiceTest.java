@@ -103,6 +103,20 @@ class ImportServiceTest {
     }
 
     @Test
+    void manyOrdersAreWrittenInGroupsAndTakenNumbersAreComparedOneByOne() throws IOException {
+        Workbooks wb = Workbooks.standard(false);
+        for (int i = 1; i <= 60; i++) {
+            wb.order("G" + i, "Name " + i).line("G" + i, 1, "SKU-" + i, i);
+        }
+        run(Workbooks.standard(false).order("G7", "Name 7").line("G7", 1, "SKU-7", 7)
+                .order("G30", "Other").line("G30", 1, "SKU-30", 30), ImportMode.CREATE, false);
+        ImportRecord record = run(wb, ImportMode.CREATE, false);
+        assertThat(record.counts()).isEqualTo(new ImportCounts(58, 0, 1, 1, 58));
+        assertThat(record.errors()).singleElement().extracting(ImportError::value).isEqualTo("G30");
+        assertThat(repository.find("G60").orElseThrow().lines().get(0).quantityOrdered()).isEqualTo(60);
+    }
+
+    @Test
     void aDryRunValidatesAndCountsWithoutWritingAnOrder() throws IOException {
         ImportRecord record = run(Workbooks.standard(false).order("S1", "A").order("S2", "B")
                 .line("S1", 1, "X", 1).line("S2", 1, "X", -2), ImportMode.CREATE, true);
