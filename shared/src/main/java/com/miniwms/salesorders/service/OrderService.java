@@ -157,24 +157,6 @@ public final class OrderService {
     }
 
     /**
-     * Creates several orders that carry their own numbers (the workbook import), in as few writes as the store
-     * allows; each is validated like {@link #create}. Returns the orders whose number was already taken, which are
-     * left as they are.
-     *
-     * @throws ValidationException when any order breaks a rule (nothing is written then)
-     */
-    public List<SalesOrder> createAll(List<SalesOrder> drafts, String caller) {
-        List<SalesOrder> prepared = new ArrayList<>(drafts.size());
-        for (SalesOrder draft : drafts) {
-            if (draft.orderNumber() == null) {
-                throw new ValidationException("orderNumber", "is required when orders are created together");
-            }
-            prepared.add(prepareNew(draft, caller));
-        }
-        return repository.createAll(prepared);
-    }
-
-    /**
      * Replaces an order's ship-to, order date, currency, notes and lines in one versioned write (the workbook
      * import's upsert). Like every edit, only while the order is AVAILABLE or ON_HOLD.
      */

@@ -100,60 +100,6 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         }
     }
 
-    /**
-     * One transaction per call (at most {@link #MAX_BATCH} orders), every put conditional on absence. When some
-     * numbers are taken the transaction is cancelled; those orders are set aside and the rest written again.
-     */
-    @Override
-    public List<SalesOrder> createAll(List<SalesOrder> orders) {
-        if (orders.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("At most " + MAX_BATCH + " orders per call");
-        }
-        for (SalesOrder order : orders) {
-            if (order.externalOrderId() != null) {
-                throw new IllegalArgumentException("createAll is for orders without external order ids");
-            }
-        }
-        List<SalesOrder> pending = new ArrayList<>(orders);
-        List<SalesOrder> taken = new ArrayList<>();
-        int conflicts = 0;
-        while (!pending.isEmpty()) {
-            if (pending.size() == 1) {
-                try {
-                    create(pending.get(0), null);
-                } catch (OrderAlreadyExistsException e) {
-                    taken.add(pending.get(0));
-                }
-                return taken;
-            }
-            List<TransactWriteItem> writes = pending.stream().map(o -> put(OrderItemMapper.toItem(o))).toList();
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(writes));
-                return taken;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                List<SalesOrder> next = new ArrayList<>();
-                boolean anyTaken = false;
-                for (int i = 0; i < pending.size(); i++) {
-                    if (failed(reasons, i)) {
-                        taken.add(pending.get(i));
-                        anyTaken = true;
-                    } else {
-                        next.add(pending.get(i));
-                    }
-                }
-                if (!anyTaken && ++conflicts > 3) {
-                    throw e;
-                }
-                pending = next;
-            }
-        }
-        return taken;
-    }
-
-    /** The most orders {@link #createAll} writes in one transaction. */
-    public static final int MAX_BATCH = 25;
-
     @Override
     public void update(SalesOrder order, long expectedVersion) {
         try {

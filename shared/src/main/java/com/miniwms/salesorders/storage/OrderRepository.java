@@ -2,7 +2,6 @@ package com.miniwms.salesorders.storage;
 
 import com.miniwms.salesorders.domain.SalesOrder;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,23 +31,6 @@ public interface OrderRepository {
 
     /** Deletes the order if it is still at its {@link SalesOrder#version()}. */
     void delete(SalesOrder order);
-
-    /**
-     * Creates several orders without external order ids, each only if its number is free, in as few writes as the
-     * store allows. Orders whose number is taken are left alone and returned; every other order is created.
-     * The default creates them one by one.
-     */
-    default List<SalesOrder> createAll(List<SalesOrder> orders) {
-        List<SalesOrder> taken = new java.util.ArrayList<>();
-        for (SalesOrder order : orders) {
-            try {
-                create(order, null);
-            } catch (com.miniwms.salesorders.domain.OrderAlreadyExistsException e) {
-                taken.add(order);
-            }
-        }
-        return taken;
-    }
 
     OrderPage list(OrderQuery query);
 

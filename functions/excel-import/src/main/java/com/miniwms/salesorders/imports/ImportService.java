@@ -105,37 +105,26 @@ public final class ImportService {
         return new Outcome(record, parsed, new RejectedRows(headerRows, lineRows), List.copyOf(errors));
     }
 
-    /** Orders written in one store call (one transaction on DynamoDB). */
-    static final int GROUP = 25;
-
     private List<Result> writeAll(List<ParsedOrder> valid, ImportMode mode, boolean dryRun, String caller) {
-        List<List<ParsedOrder>> groups = new ArrayList<>();
-        for (int i = 0; i < valid.size(); i += GROUP) {
-            groups.add(valid.subList(i, Math.min(valid.size(), i + GROUP)));
-        }
-        if (groups.size() <= 1 || parallelism <= 1) {
-            List<Result> results = new ArrayList<>(valid.size());
-            for (List<ParsedOrder> group : groups) {
-                results.addAll(writeGroup(group, mode, dryRun, caller));
-            }
-            return results;
+        if (valid.size() <= 1 || parallelism <= 1) {
+            return valid.stream().map(o -> write(o, mode, dryRun, caller)).toList();
         }
         Semaphore permits = new Semaphore(parallelism);
-        List<Future<List<Result>>> futures = new ArrayList<>(groups.size());
+        List<Future<Result>> futures = new ArrayList<>(valid.size());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (List<ParsedOrder> group : groups) {
+            for (ParsedOrder order : valid) {
                 futures.add(executor.submit(() -> {
                     permits.acquire();
                     try {
-                        return writeGroup(group, mode, dryRun, caller);
+                        return write(order, mode, dryRun, caller);
                     } finally {
                         permits.release();
                     }
                 }));
             }
-            List<Result> results = new ArrayList<>(valid.size());
-            for (Future<List<Result>> future : futures) {
-                results.addAll(future.get());
+            List<Result> results = new ArrayList<>(futures.size());
+            for (Future<Result> future : futures) {
+                results.add(future.get());
             }
             return results;
         } catch (InterruptedException e) {
@@ -147,31 +136,6 @@ public final class ImportService {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /**
-     * Creates a group of orders in one conditional write; the orders whose numbers are taken are then compared
-     * one by one. Results are in the group's order.
-     */
-    private List<Result> writeGroup(List<ParsedOrder> group, ImportMode mode, boolean dryRun, String caller) {
-        if (dryRun || group.size() == 1) {
-            return group.stream().map(o -> write(o, mode, dryRun, caller)).toList();
-        }
-        java.util.Set<String> taken;
-        try {
-            taken = new java.util.HashSet<>();
-            for (SalesOrder order : orders.createAll(group.stream().map(ParsedOrder::order).toList(), caller)) {
-                taken.add(order.orderNumber());
-            }
-        } catch (ValidationException e) {
-            return group.stream().map(o -> write(o, mode, false, caller)).toList();
-        }
-        List<Result> results = new ArrayList<>(group.size());
-        for (ParsedOrder order : group) {
-            results.add(taken.contains(order.order().orderNumber()) ? write(order, mode, false, caller)
-                    : Result.of(Kind.CREATED));
-        }
-        return results;
     }
 
     private Result write(ParsedOrder parsed, ImportMode mode, boolean dryRun, String caller) {

@@ -62,29 +62,6 @@ class ExcelImportIT {
     }
 
     @Test
-    void createAllWritesEveryFreeOrderInOneTransactionAndReturnsTheTakenOnes(LocalAws aws) {
-        var repository = new com.miniwms.salesorders.storage.DynamoDbOrderRepository(aws.clients().dynamoDb(),
-                Settings.require("TABLE_NAME"));
-        var service = new com.miniwms.salesorders.service.OrderService(repository, java.time.Clock.systemUTC());
-        String prefix = "CA" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        java.util.function.IntFunction<com.miniwms.salesorders.domain.SalesOrder> order = i ->
-                new com.miniwms.salesorders.domain.SalesOrder(prefix + "-" + i,
-                        com.miniwms.salesorders.domain.Channel.EXCEL, null, null, null, null, null, null,
-                        new com.miniwms.salesorders.domain.ShipTo("N " + i, null, null, null, null, null, null, null,
-                                null, null), null, null, null,
-                        List.of(com.miniwms.salesorders.domain.OrderLine.of(1, "X", null, 1, null)), 0, null, null,
-                        null, null);
-        service.create(order.apply(2), "it");
-        List<com.miniwms.salesorders.domain.SalesOrder> taken = service.createAll(
-                List.of(order.apply(1), order.apply(2), order.apply(3)), "it");
-        assertThat(taken).extracting(com.miniwms.salesorders.domain.SalesOrder::orderNumber)
-                .containsExactly(prefix + "-2");
-        assertThat(repository.find(prefix + "-1")).isPresent();
-        assertThat(repository.find(prefix + "-3")).get().extracting(o -> o.createdBy()).isEqualTo("it");
-        assertThat(repository.find(prefix + "-2").orElseThrow().version()).isEqualTo(1);
-    }
-
-    @Test
     void aRecordWithAThousandLongErrorsStaysUnderTheItemLimitAndKeepsTheirCount(LocalAws aws) {
         DynamoDbImportRepository imports = new DynamoDbImportRepository(aws.clients().dynamoDb(),
                 Settings.require("TABLE_NAME"));

@@ -103,7 +103,7 @@ class ImportServiceTest {
     }
 
     @Test
-    void manyOrdersAreWrittenInGroupsAndTakenNumbersAreComparedOneByOne() throws IOException {
+    void manyOrdersAreWrittenInParallelAndTakenNumbersAreComparedOneByOne() throws IOException {
         Workbooks wb = Workbooks.standard(false);
         for (int i = 1; i <= 60; i++) {
             wb.order("G" + i, "Name " + i).line("G" + i, 1, "SKU-" + i, i);
