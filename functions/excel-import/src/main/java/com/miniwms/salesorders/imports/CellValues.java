@@ -25,7 +25,23 @@ final class CellValues {
         if (cell.kind() == Cell.Kind.ERROR) {
             throw new CellException("the cell holds the Excel error " + cell.text() + "; put a value in it");
         }
-        return Text.clean(cell.text());
+        String text = cell.text();
+        return isClean(text) ? text : Text.clean(text);
+    }
+
+    /** Most cells need no clean-up; checking is much cheaper than the clean-up's regular expression. */
+    private static boolean isClean(String text) {
+        int last = text.length() - 1;
+        if (last < 0 || text.charAt(0) <= ' ' || text.charAt(last) <= ' ') {
+            return false;
+        }
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c == '\u00A0' || (c == ' ' && text.charAt(i + 1) == ' ') || Character.isWhitespace(c) && c != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A whole number from 1 up; {@code null} when blank. */
