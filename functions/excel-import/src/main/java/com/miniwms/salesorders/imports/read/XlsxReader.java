@@ -6,11 +6,9 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.xml.sax.SAXException;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -50,7 +48,7 @@ public final class XlsxReader {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             boolean date1904 = date1904(reader);
-            ReadOnlySharedStringsTable strings = null;
+            List<String> strings = null;
             StylesTable styles = null;
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
@@ -60,7 +58,7 @@ public final class XlsxReader {
                         continue;
                     }
                     if (strings == null) {
-                        strings = new ReadOnlySharedStringsTable(pkg, false);
+                        strings = sharedStrings(reader);
                         styles = reader.getStylesTable();
                     }
                     new SheetParser(name, strings, DateStyles.of(styles), date1904, sink).parse(sheet);
@@ -68,7 +66,7 @@ public final class XlsxReader {
             }
         } catch (BadWorkbookException e) {
             throw e;
-        } catch (IOException | OpenXML4JException | SAXException | XMLStreamException | RuntimeException e) {
+        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
             throw translate(e);
         }
     }
@@ -147,14 +145,14 @@ public final class XlsxReader {
     /** One sheet's XML, row by row. */
     private static final class SheetParser {
         private final String sheetName;
-        private final ReadOnlySharedStringsTable strings;
+        private final List<String> strings;
         private final DateStyles dates;
         private final boolean date1904;
         private final RowSink sink;
         private final List<Cell> row = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
 
-        SheetParser(String sheetName, ReadOnlySharedStringsTable strings, DateStyles dates, boolean date1904,
+        SheetParser(String sheetName, List<String> strings, DateStyles dates, boolean date1904,
                     RowSink sink) {
             this.sheetName = sheetName;
             this.strings = strings;
@@ -238,7 +236,7 @@ public final class XlsxReader {
                 return Cell.number(Cell.plain(value), date);
             }
             return switch (type) {
-                case "s" -> value == null ? null : Cell.text(strings.getItemAt(Integer.parseInt(value)).getString());
+                case "s" -> value == null ? null : Cell.text(sharedString(Integer.parseInt(value)));
                 case "inlineStr" -> inline == null ? null : Cell.text(inline);
                 case "str" -> value == null ? null : Cell.text(value);
                 case "b" -> value == null ? null : new Cell(Cell.Kind.BOOLEAN, "1".equals(value) ? "TRUE" : "FALSE",
@@ -249,8 +247,54 @@ public final class XlsxReader {
             };
         }
 
+        private String sharedString(int index) {
+            if (index < 0 || index >= strings.size()) {
+                throw new BadWorkbookException("The .xlsx workbook is damaged: sheet '" + sheetName
+                        + "' refers to shared string " + index + ", which does not exist");
+            }
+            return strings.get(index);
+        }
+
         /** The text of {@code <is>}: plain {@code <t>} or rich-text runs, without phonetic runs. */
         private String inlineString(XMLStreamReader xml) throws XMLStreamException {
+            return richText(xml, text);
+        }
+    }
+
+    /**
+     * The shared strings as plain text, read once with StAX (POI's table builds a rich-text object on every
+     * look-up, which dominates reading time).
+     */
+    private static List<String> sharedStrings(XSSFReader reader) throws IOException, OpenXML4JException,
+            XMLStreamException {
+        List<String> strings = new ArrayList<>();
+        InputStream data;
+        try {
+            data = reader.getSharedStringsData();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
+            return strings;
+        }
+        if (data == null) {
+            return strings;
+        }
+        try (InputStream in = data) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            StringBuilder text = new StringBuilder();
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
+                        strings.add(richText(xml, text));
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        }
+        return strings;
+    }
+
+    /** The text of the element just started ({@code <is>} or {@code <si>}): plain or rich-text runs, no phonetics. */
+    private static String richText(XMLStreamReader xml, StringBuilder text) throws XMLStreamException {
             text.setLength(0);
             int depth = 1;
             boolean phonetic = false;
@@ -288,5 +332,4 @@ public final class XlsxReader {
             }
             return column - 1;
         }
-    }
 }
