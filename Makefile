@@ -72,8 +72,9 @@ token: $(RUNTIME_CP) ## Print a JWT for `make run` with LOCAL_AUTH=on (LOCAL_JWT
 	"$$java_home/bin/java" -Dproject.root="$(CURDIR)" \
 	    -cp "local/runtime/target/local-runtime.jar:$$(cat $(RUNTIME_CP))" com.miniwms.salesorders.local.LocalJwt $(SCOPES)
 
-bench: venv ## Benchmarks: cold start, warm requests, artifact sizes (ARGS="--runs 5 --warm-iterations 2000")
+bench: venv ## Benchmarks: cold start, warm requests, artifact sizes (ARGS="--runs 5 --warm-iterations 2000"), workbook import (IMPORT_ARGS="--runs 5")
 	@bench/run.sh $(ARGS)
+	@bench/run-import.sh $(IMPORT_ARGS)
 
 lock: ## Re-pin tools/requirements.lock from a fresh install of tools/requirements.txt
 	@rm -rf target/lock-venv && mkdir -p target

@@ -220,6 +220,17 @@ public final class OrderService {
         return save(load(changed.orderNumber(), expectedVersion), changed, caller);
     }
 
+    /**
+     * Replaces an order's ship-to, order date, currency, notes and lines in one versioned write (the workbook
+     * import's upsert). Like every edit, only while the order is AVAILABLE or ON_HOLD.
+     */
+    public SalesOrder replaceContent(String orderNumber, long expectedVersion, SalesOrder content, String caller) {
+        return edit(orderNumber, expectedVersion, caller, order -> order.withHeader(content.shipTo(), order.wave(),
+                        content.orderDate() == null ? order.orderDate() : content.orderDate(), content.currency(),
+                        order.totals(), content.notes())
+                .withLines(content.lines()));
+    }
+
     private SalesOrder edit(String orderNumber, long expectedVersion, String caller, UnaryOperator<SalesOrder> change) {
         SalesOrder current = load(orderNumber, expectedVersion);
         if (!current.status().allowsEdits()) {

@@ -36,7 +36,8 @@ public final class LocalRuntime implements AutoCloseable {
     /** The event source kinds served locally: one entry per kind. */
     static final List<TriggerKind> TRIGGER_KINDS = List.of(
             new HttpApiTriggerKind(),
-            new DynamoDbStreamTriggerKind());
+            new DynamoDbStreamTriggerKind(),
+            new S3TriggerKind());
 
     private static final String DEMO_SUBJECT = "local-demo";
 

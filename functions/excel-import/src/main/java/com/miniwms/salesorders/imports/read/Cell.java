@@ -1,0 +1,48 @@
+package com.miniwms.salesorders.imports.read;
+
+/**
+ * One cell's value as stored in the file, before any coercion. Numbers keep their exact decimal text (never a
+ * {@code double} printed in scientific notation); formula cells carry their cached result.
+ *
+ * @param kind what the cell holds
+ * @param text the text, the number as plain decimal text, {@code TRUE}/{@code FALSE}, or the error code
+ * @param dateFormatted whether a number cell is formatted as a date
+ */
+public record Cell(Kind kind, String text, boolean dateFormatted) {
+
+    public enum Kind { TEXT, NUMBER, BOOLEAN, ERROR }
+
+    public static Cell text(String text) {
+        return new Cell(Kind.TEXT, text, false);
+    }
+
+    public static Cell number(String plainDecimal, boolean dateFormatted) {
+        return new Cell(Kind.NUMBER, plainDecimal, dateFormatted);
+    }
+
+    /** Blank text, or nothing at all. */
+    public static boolean isBlank(Cell cell) {
+        return cell == null || cell.text == null || cell.text.isBlank();
+    }
+
+    /** A number from the .xls format: its shortest exact decimal form, without a trailing {@code .0}. */
+    public static String plain(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** A number as written in .xlsx XML ({@code 5}, {@code 5.0}, {@code 1.628437592043E12}) as plain decimal text. */
+    public static String plain(String raw) {
+        if (raw.indexOf('E') < 0 && raw.indexOf('e') < 0 && raw.indexOf('.') < 0) {
+            return raw;
+        }
+        try {
+            java.math.BigDecimal value = new java.math.BigDecimal(raw).stripTrailingZeros();
+            return value.scale() < 0 ? value.setScale(0).toPlainString() : value.toPlainString();
+        } catch (NumberFormatException e) {
+            return raw;
+        }
+    }
+}
