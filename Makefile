@@ -61,7 +61,7 @@ $(RUNTIME_CP): $(RUNTIME_SOURCES)
 	@$(MVN) -q package -DskipTests -pl local/runtime -am
 	@touch $@
 
-run: venv $(RUNTIME_CP) ## Start the API locally on moto (PORT=3000, SEED=false, LOCAL_AUTH=on, ARGS="--help"); Ctrl-C stops it
+run: venv $(RUNTIME_CP) ## Start the API locally on moto with the marketplace sandbox (PORT=3000, SEED=false, SANDBOX=false, LOCAL_AUTH=on, ARGS="--help"); Ctrl-C stops it
 	@java_home="$$(tools/find-jdk)"; trap 'exit 0' INT; \
 	"$$java_home/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
 	    -Dproject.root="$(CURDIR)" -Dvenv.dir="$(CURDIR)/$(VENV)" \
@@ -72,7 +72,7 @@ token: $(RUNTIME_CP) ## Print a JWT for `make run` with LOCAL_AUTH=on (LOCAL_JWT
 	"$$java_home/bin/java" -Dproject.root="$(CURDIR)" \
 	    -cp "local/runtime/target/local-runtime.jar:$$(cat $(RUNTIME_CP))" com.miniwms.salesorders.local.LocalJwt $(SCOPES)
 
-bench: venv ## Benchmarks: cold start, warm requests, artifact sizes (ARGS="--runs 5 --warm-iterations 2000"), workbook import (IMPORT_ARGS="--runs 5")
+bench: venv ## Benchmarks: cold start, warm requests, artifact sizes, marketplace sync (ARGS="--runs 5 --warm-iterations 2000"), workbook import (IMPORT_ARGS="--runs 5")
 	@bench/run.sh $(ARGS)
 	@bench/run-import.sh $(IMPORT_ARGS)
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the API function artifact and the benchmark, then runs the benchmark (`make bench`).
+# Builds the API function artifact and the benchmark, then runs the benchmark (`make bench`): cold start, warm
+# requests and artifact sizes, then the marketplace sync section (SyncBenchmark).
 # Arguments go to BenchMain: --runs N, --warm-iterations M, --help for the rest.
 # Needs a JDK 21 or newer (JAVA_HOME, else tools/find-jdk looks for one) and the emulator's Python environment
 # (VENV_DIR, default <project>/.venv, which the Makefile creates).
@@ -26,7 +27,11 @@ mvn=mvn
 
 classpath="$root/bench/target/bench.jar:$(cat "$root/bench/target/runtime.classpath")"
 # The warm measurement runs in this JVM, so it gets the JIT options template.yaml gives the functions.
-exec "$java" -XX:+TieredCompilation -XX:TieredStopAtLevel=1 \
+"$java" -XX:+TieredCompilation -XX:TieredStopAtLevel=1 \
   -Dproject.root="$root" -Dvenv.dir="${VENV_DIR:-$root/.venv}" \
   -cp "$classpath" com.miniwms.salesorders.bench.BenchMain \
   --launcher-jar "$root/bench/target/bench-launcher.jar" "$@"
+
+# The marketplace sync section: the Shopify and Amazon clients against rate-limited local stand-ins.
+echo
+exec "$java" -Dproject.root="$root" -cp "$classpath" com.miniwms.salesorders.bench.sync.SyncBenchmark

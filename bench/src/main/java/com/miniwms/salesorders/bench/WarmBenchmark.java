@@ -12,6 +12,8 @@ import com.miniwms.salesorders.bench.launcher.LauncherContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ import java.util.function.IntConsumer;
  * {@value #SEEDED_ORDER} in the table.
  */
 public final class WarmBenchmark {
+    /** Partition of an order's history entries (see the shared storage layout). */
+    private static final String HISTORY_PREFIX = "HISTORY#";
     /** The order {@code events/orders-api/get-order.json} asks for. */
     public static final String SEEDED_ORDER = "SAL0001";
     /** The order item's key in the table layout (shared: storage.TableKeys). */
@@ -48,7 +52,7 @@ public final class WarmBenchmark {
         this.orderEvents = orderEvents;
     }
 
-    /** GetOrder against GetItem with {@code iterations} requests; CreateOrder against PutItem with a quarter. */
+    /** GetOrder against GetItem with {@code iterations} requests; CreateOrder against the same TransactWriteItems with a quarter. */
     public List<WarmResult> run(int iterations) {
         try (DynamoDbClient dynamo = AwsClients.dynamoDb()) {
             return List.of(getOrder(dynamo, iterations), createOrder(dynamo, Math.max(50, iterations / 4)));
@@ -71,31 +75,44 @@ public final class WarmBenchmark {
     }
 
     /**
-     * Without an Idempotency-Key, CreateOrder makes one conditional PutItem; the bare call puts an item of the same
-     * shape and size (the seeded order under a new key) with the same condition. Events and items are built before
-     * the clock starts.
+     * Without an Idempotency-Key, CreateOrder writes the order and its history entry in one TransactWriteItems, each
+     * put conditional on absence; the bare call makes the same transaction with items of the same shape and size
+     * (the seeded order and its creation entry under a new key). Events and items are built before the clock starts.
      */
     private WarmResult createOrder(DynamoDbClient dynamo, int iterations) {
         OrdersWriteHandler handler = new OrdersWriteHandler();
         GetItemResponse seeded = dynamo.getItem(b -> b.tableName(table).key(orderKey(SEEDED_ORDER))
                 .consistentRead(true));
+        Map<String, AttributeValue> seededHistory = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(HISTORY_PREFIX + SEEDED_ORDER)))
+                .limit(1)).items().stream().findFirst().orElseThrow(() -> new IllegalStateException(
+                        "Order " + SEEDED_ORDER + " has no history entry; has the table layout changed?"));
         int total = warmUp(iterations) + iterations;
         APIGatewayV2HTTPEvent[] events = new APIGatewayV2HTTPEvent[total];
-        List<Map<String, AttributeValue>> items = new ArrayList<>(total);
+        List<List<TransactWriteItem>> writes = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             events[i] = EventJson.read(orderEvents.createEvent(orderEvents.nextOrderNumber("BW"), false));
             String bareNumber = orderEvents.nextOrderNumber("BP");
             Map<String, AttributeValue> item = new HashMap<>(seeded.item());
             item.putAll(orderKey(bareNumber));
             item.put("orderNumber", AttributeValue.fromS(bareNumber));
-            items.add(item);
+            Map<String, AttributeValue> history = new HashMap<>(seededHistory);
+            history.put("pk", AttributeValue.fromS(HISTORY_PREFIX + bareNumber));
+            writes.add(List.of(conditionalPut(item), conditionalPut(history)));
         }
         Timings timings = alternate(iterations,
                 i -> expect(handler, events[i], 201),
-                i -> dynamo.putItem(b -> b.tableName(table).item(items.get(i)).conditionExpression(NOT_EXISTS)));
+                i -> dynamo.transactWriteItems(b -> b.transactItems(writes.get(i))));
         return result("CreateOrder (POST /orders, no Idempotency-Key)",
-                "OrdersWriteHandler: one conditional PutItem", "bare conditional PutItem, same item size",
-                iterations, timings);
+                "OrdersWriteHandler: order and history entry in one TransactWriteItems",
+                "bare TransactWriteItems of the same two items, same conditions", iterations, timings);
+    }
+
+    private TransactWriteItem conditionalPut(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).conditionExpression(NOT_EXISTS).build())
+                .build();
     }
 
     private static WarmResult result(String name, String handler, String bare, int iterations, Timings timings) {

@@ -9,6 +9,7 @@ import com.miniwms.salesorders.sync.ebay.EbayTokenSource;
 import com.miniwms.salesorders.sync.http.RetryPolicy;
 import com.miniwms.salesorders.sync.http.RetryingHttp;
 import com.miniwms.salesorders.sync.http.Sleeper;
+import com.miniwms.salesorders.sync.http.TokenBucket;
 import com.miniwms.salesorders.sync.shopify.ShopifyClient;
 import com.miniwms.salesorders.sync.shopify.ShopifyClientCredentials;
 import com.miniwms.salesorders.sync.shopify.ShopifySettings;
@@ -56,7 +57,8 @@ public final class MarketplaceClients {
                 @SuppressWarnings("unchecked")
                 List<String> marketplaces = (List<String>) connection.settings().get("marketplaceIds");
                 yield new AmazonClient(new AmazonSettings(URI.create(connection.setting("apiBaseUrl")), marketplaces,
-                        Boolean.parseBoolean(connection.setting("importAmazonFulfilled")), 100), tokens, retrying);
+                        Boolean.parseBoolean(connection.setting("importAmazonFulfilled")), 100), tokens, retrying,
+                        TokenBucket.amazonSearchOrders(clock, sleeper));
             }
             case EBAY -> {
                 EbayTokenSource tokens = credentials.containsKey("refreshToken")

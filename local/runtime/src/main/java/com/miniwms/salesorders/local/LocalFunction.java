@@ -109,6 +109,26 @@ final class LocalFunction {
         return current.handleRequest(event, context);
     }
 
+    /**
+     * The handler's input type (the first type argument of its {@link RequestHandler}), into which an invoke's JSON
+     * payload is read; {@code Object} when the handler is not loaded or does not say.
+     */
+    java.lang.reflect.Type inputType() {
+        RequestHandler<Object, Object> current = handler;
+        if (current == null) {
+            return Object.class;
+        }
+        for (Class<?> type = current.getClass(); type != null; type = type.getSuperclass()) {
+            for (java.lang.reflect.Type implemented : type.getGenericInterfaces()) {
+                if (implemented instanceof java.lang.reflect.ParameterizedType parameterized
+                        && parameterized.getRawType() == RequestHandler.class) {
+                    return parameterized.getActualTypeArguments()[0];
+                }
+            }
+        }
+        return Object.class;
+    }
+
     @SuppressWarnings("unchecked")
     private static RequestHandler<Object, Object> cast(RequestHandler<?, ?> handler) {
         return (RequestHandler<Object, Object>) handler;

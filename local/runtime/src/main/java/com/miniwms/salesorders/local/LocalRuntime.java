@@ -40,12 +40,20 @@ public final class LocalRuntime implements AutoCloseable {
             new S3TriggerKind());
 
     private static final String DEMO_SUBJECT = "local-demo";
+    /**
+     * System property: {@code on} starts the marketplace stand-ins and one demo connection to each (the command line
+     * turns it on unless {@code SANDBOX=false} or {@code --no-sandbox}); off by default for library use.
+     */
+    public static final String SANDBOX_PROPERTY = "local.sandbox";
+    /** The schedule of the demo connections (locally run at most every minute). */
+    static final String SANDBOX_SCHEDULE = "rate(5 minutes)";
 
     private final Options options;
     private final LocalAws aws;
     private final List<LocalFunction> functions;
     private final List<Trigger> triggers;
     private final int demoOrders;
+    private SandboxTrigger sandbox;
     private volatile boolean closed;
 
     private LocalRuntime(Options options, LocalAws aws, List<LocalFunction> functions, List<Trigger> triggers,
@@ -72,20 +80,37 @@ public final class LocalRuntime implements AutoCloseable {
             warnAboutShadowingEnvironment(aws);
             aws.applySystemProperties();
 
+            // Functions invoking functions (Lambda Invoke) reach the ones in this JVM.
+            java.util.concurrent.atomic.AtomicReference<List<LocalFunction>> hosted =
+                    new java.util.concurrent.atomic.AtomicReference<>(List.of());
+            LocalLambdaEndpoint lambda = LocalLambdaEndpoint.start(hosted::get);
+            triggers.add(lambda);
             List<LocalFunction> functions = loadFunctions(aws, template);
+            hosted.set(functions);
             TriggerContext context = new TriggerContext(options, aws, Clock.systemUTC());
             EventBusTap tap = startEventBusTap(aws);
             if (tap != null) {
                 triggers.add(tap);
             }
             triggers.addAll(startTriggers(context, functions));
+            SchedulerScheduleRunner schedules = startSchedules(aws, lambda);
+            if (schedules != null) {
+                triggers.add(schedules);
+            }
 
             int seeded = 0;
             HttpApiTriggerKind.HttpApiTrigger api = httpApi(triggers);
             if (options.seed() && api != null) {
                 seeded = DemoOrders.seed(api.baseUri(), seedToken(options, api));
             }
-            return new LocalRuntime(options, aws, functions, triggers, seeded);
+            SandboxTrigger sandbox = null;
+            if (api != null && "on".equalsIgnoreCase(System.getProperty(SANDBOX_PROPERTY, "off"))) {
+                sandbox = SandboxTrigger.start(api.baseUri(), routeKey -> routeToken(options, api, routeKey));
+                triggers.add(sandbox);
+            }
+            LocalRuntime runtime = new LocalRuntime(options, aws, functions, triggers, seeded);
+            runtime.sandbox = sandbox;
+            return runtime;
         } catch (RuntimeException | Error e) {
             triggers.forEach(Trigger::close);
             if (aws != null) {
@@ -104,8 +129,13 @@ public final class LocalRuntime implements AutoCloseable {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
         Options options;
+        List<String> remaining = new ArrayList<>(List.of(args));
+        boolean sandboxOff = remaining.remove("--no-sandbox")
+                || List.of("false", "0", "off", "no").contains(String.valueOf(System.getenv("SANDBOX")).trim()
+                .toLowerCase(Locale.ROOT));
+        setIfAbsent(SANDBOX_PROPERTY, sandboxOff ? "off" : "on");
         try {
-            options = Options.parse(args, System.getenv());
+            options = Options.parse(remaining.toArray(String[]::new), System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(Options.USAGE);
@@ -114,6 +144,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         if (options == null) {
             System.out.println(Options.USAGE);
+            System.out.println("  --no-sandbox     no marketplace stand-ins and demo connections (env SANDBOX=false)");
             return;
         }
         LocalRuntime runtime;
@@ -155,6 +186,11 @@ public final class LocalRuntime implements AutoCloseable {
         return List.of();
     }
 
+    /** The marketplace stand-ins and their demo connections, when the sandbox is on. */
+    public java.util.Optional<MarketplaceSandbox> sandbox() {
+        return java.util.Optional.ofNullable(sandbox).map(SandboxTrigger::sandbox);
+    }
+
     /** The AWS emulator endpoint. */
     public URI endpoint() {
         return aws.endpoint();
@@ -179,6 +215,10 @@ public final class LocalRuntime implements AutoCloseable {
         line.append(options.seed() ? demoOrders + " demo orders" : "no demo orders");
         if (options.auth()) {
             line.append(", JWT auth on");
+        }
+        if (sandbox != null) {
+            line.append(", ").append(sandbox.connections().size())
+                    .append(" sandbox marketplace connections syncing at most every minute");
         }
         return line.append(')').toString();
     }
@@ -274,6 +314,30 @@ public final class LocalRuntime implements AutoCloseable {
             LocalLog.warn("Published events will not be shown: " + e.getMessage());
             return null;
         }
+    }
+
+    /** Runs the schedules of the stack's schedule groups; none without schedule groups. */
+    private static SchedulerScheduleRunner startSchedules(LocalAws aws, LocalLambdaEndpoint lambda) {
+        List<String> groups = aws.stack().resources().values().stream()
+                .filter(r -> r.type().equals("AWS::Scheduler::ScheduleGroup"))
+                .map(r -> r.physicalId())
+                .toList();
+        if (groups.isEmpty()) {
+            return null;
+        }
+        return SchedulerScheduleRunner.start(aws.clients().scheduler(), groups, lambda::find);
+    }
+
+    /** A token with the scopes of one route, or {@code null} when auth is off. */
+    private static String routeToken(Options options, HttpApiTriggerKind.HttpApiTrigger api, String routeKey) {
+        if (!options.auth()) {
+            return null;
+        }
+        List<String> scopes = api.routes().stream()
+                .filter(r -> r.routeKey().equals(routeKey))
+                .flatMap(r -> r.scopes().stream())
+                .toList();
+        return LocalJwt.token(options.jwtSecret(), DEMO_SUBJECT, scopes, Duration.ofMinutes(5));
     }
 
     private static HttpApiTriggerKind.HttpApiTrigger httpApi(List<Trigger> triggers) {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -82,6 +83,10 @@ public final class AwsClients implements AutoCloseable {
 
     public SqsClient sqs() {
         return client(SqsClient.class, SqsClient::builder);
+    }
+
+    public SchedulerClient scheduler() {
+        return client(SchedulerClient.class, SchedulerClient::builder);
     }
 
     @Override

@@ -14,6 +14,9 @@ public final class ResourceKinds {
                 new DynamoDbTableKind(),
                 new S3BucketKind(),
                 new EventBusKind(),
-                new SqsQueueKind());
+                new SqsQueueKind(),
+                new ScheduleGroupKind(),
+                new IamRoleKind(),
+                new ServerlessFunctionKind());
     }
 }
