@@ -1,15 +1,9 @@
 package com.miniwms.salesorders.sync.ebay;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.miniwms.salesorders.json.Json;
-import com.miniwms.salesorders.sync.MarketplaceException;
 import com.miniwms.salesorders.sync.http.RetryingHttp;
+import com.miniwms.salesorders.sync.http.TokenEndpoint;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,11 +20,12 @@ public final class EbayTokenSource {
     private static final Duration MARGIN = Duration.ofMinutes(2);
 
     private final String fixedToken;
-    private final URI tokenUrl;
+    private static final Duration LIFETIME = Duration.ofHours(2);
+
+    private final TokenEndpoint endpoint;
     private final String clientId;
     private final String clientSecret;
     private final String refreshToken;
-    private final RetryingHttp http;
     private final Clock clock;
     private String token;
     private Instant expires = Instant.MIN;
@@ -38,11 +33,11 @@ public final class EbayTokenSource {
     private EbayTokenSource(String fixedToken, URI tokenUrl, String clientId, String clientSecret,
                             String refreshToken, RetryingHttp http, Clock clock) {
         this.fixedToken = fixedToken;
-        this.tokenUrl = tokenUrl;
+        this.endpoint = tokenUrl == null ? null : new TokenEndpoint(tokenUrl, "eBay",
+                status -> status == 400 || status == 401, http, clock);
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.refreshToken = refreshToken;
-        this.http = http;
         this.clock = clock;
     }
 
@@ -76,30 +71,9 @@ public final class EbayTokenSource {
     private void refresh() {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
                 .getBytes(StandardCharsets.UTF_8));
-        String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)
-                + "&scope=" + URLEncoder.encode(SCOPE, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response = http.send(request, "eBay token refresh");
-        if (response.statusCode() == 400 || response.statusCode() == 401) {
-            throw new MarketplaceException("eBay refused the refresh token or client credentials (HTTP "
-                    + response.statusCode() + ")", true, null);
-        }
-        if (response.statusCode() >= 300) {
-            throw new MarketplaceException("eBay token refresh answered HTTP " + response.statusCode());
-        }
-        try {
-            JsonNode body = Json.MAPPER.readTree(response.body());
-            String accessToken = body.path("access_token").textValue();
-            if (accessToken == null) {
-                throw new MarketplaceException("eBay answered the token refresh without an access token");
-            }
-            token = accessToken;
-            expires = clock.instant().plusSeconds(body.path("expires_in").asLong(7200));
-        } catch (IOException e) {
-            throw new MarketplaceException("eBay answered the token refresh with a body that is not JSON");
-        }
+        TokenEndpoint.IssuedToken issued = endpoint.request(TokenEndpoint.form("grant_type", "refresh_token",
+                "refresh_token", refreshToken, "scope", SCOPE), LIFETIME, "Authorization", "Basic " + basic);
+        token = issued.accessToken();
+        expires = issued.expiresAt();
     }
 }
