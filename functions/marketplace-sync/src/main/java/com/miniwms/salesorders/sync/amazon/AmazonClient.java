@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.miniwms.salesorders.json.Json;
 import com.miniwms.salesorders.sync.ChannelPage;
 import com.miniwms.salesorders.sync.FetchWindow;
+import com.miniwms.salesorders.sync.JsonFields;
 import com.miniwms.salesorders.sync.MarketplaceClient;
 import com.miniwms.salesorders.sync.MarketplaceException;
 import com.miniwms.salesorders.sync.PulledOrder;
@@ -95,10 +96,10 @@ public final class AmazonClient implements MarketplaceClient {
         }
         List<PulledOrder> orders = new ArrayList<>();
         for (JsonNode order : body.path("orders")) {
-            String id = AmazonOrderMapper.text(order, "orderId");
+            String id = JsonFields.text(order, "orderId");
             Instant updated = null;
             try {
-                updated = AmazonOrderMapper.instant(order, "lastUpdatedTime");
+                updated = JsonFields.instant(order, "lastUpdatedTime");
                 if (AmazonOrderMapper.fulfilledByAmazon(order) && !settings.importAmazonFulfilled()) {
                     continue; // shipped by Amazon, not by this warehouse
                 }

@@ -5,11 +5,15 @@ import com.miniwms.salesorders.domain.ShipTo;
 import com.miniwms.salesorders.domain.Totals;
 import com.miniwms.salesorders.sync.ChannelLine;
 import com.miniwms.salesorders.sync.ChannelOrder;
+import com.miniwms.salesorders.sync.JsonFields;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import static com.miniwms.salesorders.sync.JsonFields.firstOf;
+import static com.miniwms.salesorders.sync.JsonFields.instant;
+import static com.miniwms.salesorders.sync.JsonFields.text;
 
 /** Maps an order of the Orders API v2026-01-01 ({@code searchOrders} with included data) to a {@link ChannelOrder}. */
 public final class AmazonOrderMapper {
@@ -68,27 +72,6 @@ public final class AmazonOrderMapper {
     }
 
     static BigDecimal money(JsonNode money) {
-        JsonNode amount = money.path("amount");
-        if (amount.isMissingNode() || amount.isNull()) {
-            return null;
-        }
-        if (!amount.isTextual()) {
-            throw new IllegalArgumentException("money amount is not a decimal string: " + amount);
-        }
-        return new BigDecimal(amount.textValue());
-    }
-
-    static Instant instant(JsonNode node, String field) {
-        String value = text(node, field);
-        return value == null ? null : Instant.parse(value);
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.textValue().isBlank() ? value.textValue() : null;
-    }
-
-    private static String firstOf(String a, String b, String c) {
-        return a != null ? a : b != null ? b : c;
+        return JsonFields.decimal(money.path("amount"), "money amount");
     }
 }

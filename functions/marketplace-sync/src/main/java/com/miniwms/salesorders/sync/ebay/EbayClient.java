@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.miniwms.salesorders.json.Json;
 import com.miniwms.salesorders.sync.ChannelPage;
 import com.miniwms.salesorders.sync.FetchWindow;
+import com.miniwms.salesorders.sync.JsonFields;
 import com.miniwms.salesorders.sync.MarketplaceClient;
 import com.miniwms.salesorders.sync.MarketplaceException;
 import com.miniwms.salesorders.sync.PulledOrder;
@@ -79,10 +80,10 @@ public final class EbayClient implements MarketplaceClient {
         }
         List<PulledOrder> orders = new ArrayList<>();
         for (JsonNode order : body.path("orders")) {
-            String id = EbayOrderMapper.text(order, "orderId");
+            String id = JsonFields.text(order, "orderId");
             Instant updated = null;
             try {
-                updated = EbayOrderMapper.instant(order, "lastModifiedDate");
+                updated = JsonFields.instant(order, "lastModifiedDate");
                 orders.add(PulledOrder.of(EbayOrderMapper.map(order)));
             } catch (RuntimeException e) {
                 orders.add(PulledOrder.malformed(id, updated, "cannot be read: " + e.getMessage()));

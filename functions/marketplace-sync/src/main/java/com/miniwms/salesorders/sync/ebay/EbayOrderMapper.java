@@ -6,12 +6,16 @@ import com.miniwms.salesorders.domain.ShipTo;
 import com.miniwms.salesorders.domain.Totals;
 import com.miniwms.salesorders.sync.ChannelLine;
 import com.miniwms.salesorders.sync.ChannelOrder;
+import com.miniwms.salesorders.sync.JsonFields;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import static com.miniwms.salesorders.sync.JsonFields.firstOf;
+import static com.miniwms.salesorders.sync.JsonFields.instant;
+import static com.miniwms.salesorders.sync.JsonFields.text;
 
 /** Maps an order of eBay's Sell Fulfillment API ({@code getOrders}) to a {@link ChannelOrder}. */
 public final class EbayOrderMapper {
@@ -55,27 +59,6 @@ public final class EbayOrderMapper {
 
     /** An eBay {@code Amount}: {@code value} is a decimal string. */
     static BigDecimal amount(JsonNode amount) {
-        JsonNode value = amount.path("value");
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("amount is not a decimal string: " + value);
-        }
-        return new BigDecimal(value.textValue());
-    }
-
-    static Instant instant(JsonNode node, String field) {
-        String value = text(node, field);
-        return value == null ? null : Instant.parse(value);
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.textValue().isBlank() ? value.textValue() : null;
-    }
-
-    private static String firstOf(String a, String b, String c) {
-        return a != null ? a : b != null ? b : c;
+        return JsonFields.decimal(amount.path("value"), "amount");
     }
 }

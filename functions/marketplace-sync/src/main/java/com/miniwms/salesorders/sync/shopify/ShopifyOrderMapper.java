@@ -5,6 +5,7 @@ import com.miniwms.salesorders.domain.ShipTo;
 import com.miniwms.salesorders.domain.Totals;
 import com.miniwms.salesorders.sync.ChannelLine;
 import com.miniwms.salesorders.sync.ChannelOrder;
+import com.miniwms.salesorders.sync.JsonFields;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,14 +52,7 @@ public final class ShopifyOrderMapper {
 
     /** A {@code MoneyBag}'s shop amount: a decimal string, read exactly. */
     static BigDecimal money(JsonNode moneyBag) {
-        JsonNode amount = moneyBag.path("shopMoney").path("amount");
-        if (amount.isMissingNode() || amount.isNull()) {
-            return null;
-        }
-        if (!amount.isTextual()) {
-            throw new IllegalArgumentException("money amount is not a decimal string: " + amount);
-        }
-        return new BigDecimal(amount.textValue());
+        return JsonFields.decimal(moneyBag.path("shopMoney").path("amount"), "money amount");
     }
 
     static Instant instant(JsonNode node, String field) {
@@ -71,6 +65,7 @@ public final class ShopifyOrderMapper {
         return value.isTextual() ? value.textValue() : null;
     }
 
+    /** The first value that is neither null nor blank (Shopify sends empty strings for unset names). */
     private static String firstOf(String... values) {
         for (String v : values) {
             if (v != null && !v.isBlank()) {
