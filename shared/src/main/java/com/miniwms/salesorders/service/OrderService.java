@@ -31,8 +31,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -100,6 +104,41 @@ public final class OrderService {
                 order = renumberOrRethrow(draft, order, e);
             }
         }
+    }
+
+    /**
+     * Creates many orders whose numbers are given, each only if its number is free, in as few writes as the store
+     * allows. Returns one outcome per draft, in the order given; drafts that break the order rules are not written.
+     *
+     * @throws IllegalArgumentException a draft has no number or a number repeats
+     */
+    public List<CreateOutcome> createAll(List<SalesOrder> drafts, String caller) {
+        List<CreateOutcome> outcomes = new ArrayList<>(drafts.size());
+        List<SalesOrder> prepared = new ArrayList<>(drafts.size());
+        for (SalesOrder draft : drafts) {
+            if (draft.orderNumber() == null) {
+                throw new IllegalArgumentException("Orders created together need their numbers");
+            }
+            try {
+                SalesOrder order = prepareNew(draft, caller);
+                prepared.add(order);
+                outcomes.add(new CreateOutcome(CreateOutcome.Kind.CREATED, order, null));
+            } catch (ValidationException e) {
+                outcomes.add(new CreateOutcome(CreateOutcome.Kind.INVALID, draft, e.getMessage()));
+            }
+        }
+        Set<String> existing = new HashSet<>(repository.createAll(prepared, context(caller)).existing());
+        if (!existing.isEmpty()) {
+            outcomes.replaceAll(outcome -> outcome.kind() == CreateOutcome.Kind.CREATED
+                    && existing.contains(outcome.order().orderNumber())
+                    ? new CreateOutcome(CreateOutcome.Kind.ALREADY_EXISTS, outcome.order(), null) : outcome);
+        }
+        return outcomes;
+    }
+
+    /** The stored orders of these numbers, by number; numbers without an order are left out. */
+    public Map<String, SalesOrder> findAll(Collection<String> orderNumbers) {
+        return repository.findAll(orderNumbers);
     }
 
     /**

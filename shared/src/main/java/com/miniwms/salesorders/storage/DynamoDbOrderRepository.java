@@ -10,6 +10,8 @@ import com.miniwms.salesorders.history.HistoryPage;
 import com.miniwms.salesorders.history.OrderHistoryEntry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -22,10 +24,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import static com.miniwms.salesorders.storage.OrderItemMapper.n;
 import static com.miniwms.salesorders.storage.OrderItemMapper.s;
@@ -37,6 +44,13 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     /** Queries one list request may run before it returns a short page with a cursor (bounds read cost). */
     private static final int MAX_QUERIES_PER_PAGE = 8;
     private static final String NOT_EXISTS = "attribute_not_exists(pk)";
+    private static final int MAX_BATCH_GET_KEYS = 100;
+    private static final int MAX_TRANSACTION_ITEMS = 100;
+    /** DynamoDB's limit is 4 MB per transaction; the estimate of item sizes keeps a margin below it. */
+    private static final long MAX_TRANSACTION_BYTES = 3_500_000;
+    private static final int MAX_ATTEMPTS = 10;
+    private static final Set<String> RETRYABLE_CANCELLATIONS = Set.of("TransactionConflict", "ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
     private static final String AT_VERSION = "attribute_exists(pk) AND version = :expected";
 
     private final DynamoDbClient dynamo;
@@ -102,6 +116,133 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                 throw new IdempotencyKeyInUseException(idempotency.scopedKey());
             }
             throw e;
+        }
+    }
+
+    @Override
+    public Map<String, SalesOrder> findAll(Collection<String> orderNumbers) {
+        Map<String, SalesOrder> found = new LinkedHashMap<>();
+        List<String> numbers = List.copyOf(new LinkedHashSet<>(orderNumbers));
+        for (int from = 0; from < numbers.size(); from += MAX_BATCH_GET_KEYS) {
+            List<Map<String, AttributeValue>> keys = numbers.subList(from,
+                    Math.min(numbers.size(), from + MAX_BATCH_GET_KEYS)).stream()
+                    .map(number -> key(orderPk(number), ORDER_SK)).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    requireAttemptsLeft(attempt, "BatchGetItem kept returning unprocessed keys");
+                    Backoff.pause(attempt);
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+                response.responses().getOrDefault(table, List.of()).stream().map(OrderItemMapper::fromItem)
+                        .forEach(order -> found.put(order.orderNumber(), order));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Transactions of up to 50 orders, each order conditional on its number being free and written with its history
+     * entry. When numbers are taken, the cancellation reasons say which; those orders are set aside and the rest
+     * written again. A transaction refused for contention or throttling is retried after a pause.
+     */
+    @Override
+    public BulkCreateResult createAll(List<SalesOrder> orders, ChangeContext context) {
+        BulkOrders.requireCreatable(orders);
+        List<String> created = new ArrayList<>();
+        List<String> existing = new ArrayList<>();
+        List<PendingCreate> group = new ArrayList<>();
+        long groupBytes = 0;
+        for (SalesOrder order : orders) {
+            PendingCreate write = PendingCreate.of(order, context);
+            if (!group.isEmpty() && (2 * (group.size() + 1) > MAX_TRANSACTION_ITEMS
+                    || groupBytes + write.bytes() > MAX_TRANSACTION_BYTES)) {
+                createGroup(group, created, existing);
+                group = new ArrayList<>();
+                groupBytes = 0;
+            }
+            group.add(write);
+            groupBytes += write.bytes();
+        }
+        if (!group.isEmpty()) {
+            createGroup(group, created, existing);
+        }
+        return new BulkCreateResult(created, existing);
+    }
+
+    private void createGroup(List<PendingCreate> group, List<String> created, List<String> existing) {
+        List<PendingCreate> pending = new ArrayList<>(group);
+        int retries = 0;
+        while (!pending.isEmpty()) {
+            List<TransactWriteItem> writes = new ArrayList<>(2 * pending.size());
+            for (PendingCreate write : pending) {
+                writes.add(put(write.item()));
+                writes.add(put(write.history()));
+            }
+            // The same token on the SDK's own retries: a transaction that went through is not applied twice.
+            String token = UUID.randomUUID().toString();
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes).clientRequestToken(token));
+                pending.forEach(write -> created.add(write.number()));
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                List<PendingCreate> taken = new ArrayList<>();
+                for (int i = 0; i < pending.size(); i++) {
+                    if (failed(reasons, 2 * i)) {
+                        taken.add(pending.get(i));
+                    }
+                }
+                if (!taken.isEmpty()) {
+                    taken.forEach(write -> existing.add(write.number()));
+                    pending.removeAll(taken);
+                    continue;
+                }
+                if (!retryable(reasons)) {
+                    throw e;
+                }
+                requireAttemptsLeft(++retries, "TransactWriteItems kept being cancelled (" + codes(reasons) + ")");
+                Backoff.pause(retries);
+            }
+        }
+    }
+
+    private static boolean retryable(List<CancellationReason> reasons) {
+        boolean any = false;
+        for (CancellationReason reason : reasons) {
+            String code = reason.code();
+            if (code == null || code.equals("None")) {
+                continue;
+            }
+            if (!RETRYABLE_CANCELLATIONS.contains(code)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static String codes(List<CancellationReason> reasons) {
+        return reasons.stream().map(CancellationReason::code).filter(c -> c != null && !c.equals("None")).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static void requireAttemptsLeft(int attempt, String problem) {
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new IllegalStateException(problem + " after " + MAX_ATTEMPTS + " attempts");
+        }
+    }
+
+    /** One order to create, with its items ready. */
+    private record PendingCreate(String number, Map<String, AttributeValue> item, Map<String, AttributeValue> history,
+                                 long bytes) {
+        static PendingCreate of(SalesOrder order, ChangeContext context) {
+            Map<String, AttributeValue> item = OrderItemMapper.toItem(order);
+            Map<String, AttributeValue> history = HistoryItemMapper.toItem(OrderHistoryEntry.created(order, context));
+            return new PendingCreate(order.orderNumber(), item, history, ItemSize.of(item) + ItemSize.of(history));
         }
     }
 

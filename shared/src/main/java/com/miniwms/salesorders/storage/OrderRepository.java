@@ -4,6 +4,12 @@ import com.miniwms.salesorders.domain.SalesOrder;
 import com.miniwms.salesorders.history.ChangeContext;
 import com.miniwms.salesorders.history.HistoryPage;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +28,41 @@ public interface OrderRepository {
      * @throws IdempotencyKeyInUseException                                       the key was stored meanwhile
      */
     void create(SalesOrder order, IdempotencyRecord idempotency);
+
+    /**
+     * The stored orders of these numbers, by number; numbers without an order are left out. Reads as strongly as
+     * {@link #find}.
+     */
+    default Map<String, SalesOrder> findAll(Collection<String> orderNumbers) {
+        Map<String, SalesOrder> found = new LinkedHashMap<>();
+        for (String number : new LinkedHashSet<>(orderNumbers)) {
+            find(number).ifPresent(order -> found.put(number, order));
+        }
+        return found;
+    }
+
+    /**
+     * Creates many orders, each with its history entry and each only if its number is free: an order whose number
+     * is taken is left alone and reported, never overwritten. Written in as few requests as the store allows;
+     * running it again with the same orders writes nothing more. For orders with numbers and without an external
+     * order id (whose uniqueness {@link #create(SalesOrder, IdempotencyRecord, ChangeContext)} guards).
+     *
+     * @throws IllegalArgumentException an order has no number, has an external order id, or a number repeats
+     */
+    default BulkCreateResult createAll(List<SalesOrder> orders, ChangeContext context) {
+        BulkOrders.requireCreatable(orders);
+        List<String> created = new ArrayList<>();
+        List<String> existing = new ArrayList<>();
+        for (SalesOrder order : orders) {
+            try {
+                create(order, null, context);
+                created.add(order.orderNumber());
+            } catch (com.miniwms.salesorders.domain.OrderAlreadyExistsException e) {
+                existing.add(order.orderNumber());
+            }
+        }
+        return new BulkCreateResult(created, existing);
+    }
 
     /**
      * Replaces the order if it is still at {@code expectedVersion}.

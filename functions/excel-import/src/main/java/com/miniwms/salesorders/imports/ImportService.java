@@ -9,13 +9,16 @@ import com.miniwms.salesorders.domain.ValidationException;
 import com.miniwms.salesorders.domain.VersionConflictException;
 import com.miniwms.salesorders.imports.Column.Sheet;
 import com.miniwms.salesorders.imports.read.BadWorkbookException;
+import com.miniwms.salesorders.service.CreateOutcome;
 import com.miniwms.salesorders.service.OrderService;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -26,13 +29,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * Imports one workbook: reads and checks it ({@link WorkbookParser}), then writes every valid order, several at a
- * time. Each write is a conditional create through {@link OrderService}; an order number that exists already is
- * compared, so a second delivery of the same file finds every order unchanged and writes nothing.
+ * Imports one workbook: reads and checks it ({@link WorkbookParser}), then writes the valid orders in runs of
+ * {@link #ORDERS_PER_WRITE}, several runs at a time. Each run is one conditional bulk create through
+ * {@link OrderService#createAll} (contention retried there); the orders whose numbers were taken are read back in one
+ * request and compared, so a second delivery of the same file finds every order unchanged and writes nothing.
  */
 public final class ImportService {
-    /** Orders written at the same time. */
+    /** Writes (of {@link #ORDERS_PER_WRITE} orders each) in flight at the same time. */
     public static final int DEFAULT_PARALLELISM = 16;
+    /** Orders created in one conditional bulk write (with their history entries, DynamoDB's 100-item limit). */
+    static final int ORDERS_PER_WRITE = 50;
 
     private final OrderService orders;
     private final Clock clock;
@@ -106,25 +112,29 @@ public final class ImportService {
     }
 
     private List<Result> writeAll(List<ParsedOrder> valid, ImportMode mode, boolean dryRun, String caller) {
-        if (valid.size() <= 1 || parallelism <= 1) {
-            return valid.stream().map(o -> write(o, mode, dryRun, caller)).toList();
+        List<List<ParsedOrder>> chunks = new ArrayList<>();
+        for (int from = 0; from < valid.size(); from += ORDERS_PER_WRITE) {
+            chunks.add(valid.subList(from, Math.min(valid.size(), from + ORDERS_PER_WRITE)));
+        }
+        if (chunks.size() <= 1 || parallelism <= 1) {
+            return chunks.stream().flatMap(chunk -> writeChunk(chunk, mode, dryRun, caller).stream()).toList();
         }
         Semaphore permits = new Semaphore(parallelism);
-        List<Future<Result>> futures = new ArrayList<>(valid.size());
+        List<Future<List<Result>>> futures = new ArrayList<>(chunks.size());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ParsedOrder order : valid) {
+            for (List<ParsedOrder> chunk : chunks) {
                 futures.add(executor.submit(() -> {
                     permits.acquire();
                     try {
-                        return write(order, mode, dryRun, caller);
+                        return writeChunk(chunk, mode, dryRun, caller);
                     } finally {
                         permits.release();
                     }
                 }));
             }
-            List<Result> results = new ArrayList<>(futures.size());
-            for (Future<Result> future : futures) {
-                results.add(future.get());
+            List<Result> results = new ArrayList<>(valid.size());
+            for (Future<List<Result>> future : futures) {
+                results.addAll(future.get());
             }
             return results;
         } catch (InterruptedException e) {
@@ -138,6 +148,46 @@ public final class ImportService {
         }
     }
 
+    /**
+     * Writes a run of orders together: one conditional bulk create, then one read of the numbers that were taken,
+     * each compared with the file. A dry run only reads.
+     */
+    private List<Result> writeChunk(List<ParsedOrder> chunk, ImportMode mode, boolean dryRun, String caller) {
+        Result[] results = new Result[chunk.size()];
+        List<Integer> taken = new ArrayList<>();
+        if (dryRun) {
+            for (int i = 0; i < chunk.size(); i++) {
+                taken.add(i);
+            }
+        } else {
+            List<CreateOutcome> outcomes = orders.createAll(chunk.stream().map(ParsedOrder::order).toList(), caller);
+            for (int i = 0; i < outcomes.size(); i++) {
+                CreateOutcome outcome = outcomes.get(i);
+                switch (outcome.kind()) {
+                    case CREATED -> results[i] = Result.of(Kind.CREATED);
+                    case INVALID -> results[i] = Result.rejected(chunk.get(i), "the order was refused: "
+                            + outcome.problem());
+                    case ALREADY_EXISTS -> taken.add(i);
+                }
+            }
+        }
+        if (!taken.isEmpty()) {
+            Map<String, SalesOrder> stored = orders.findAll(taken.stream()
+                    .map(i -> chunk.get(i).order().orderNumber()).toList());
+            for (int i : taken) {
+                ParsedOrder parsed = chunk.get(i);
+                SalesOrder current = stored.get(parsed.order().orderNumber());
+                Result result = current == null
+                        ? (dryRun ? Result.of(Kind.CREATED) : null)
+                        : resolveExisting(parsed, current, mode, dryRun, caller);
+                // Deleted or changed since the bulk write: settle this one on its own.
+                results[i] = result != null ? result : write(parsed, mode, dryRun, caller);
+            }
+        }
+        return Arrays.asList(results);
+    }
+
+    /** One order on its own, for the rare order that changed between the bulk write and the comparison. */
     private Result write(ParsedOrder parsed, ImportMode mode, boolean dryRun, String caller) {
         SalesOrder order = parsed.order();
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -160,34 +210,46 @@ public final class ImportService {
                     return Result.rejected(parsed, "the order was refused: " + e.getMessage());
                 }
             }
-            SalesOrder current = existing.get();
-            if (sameContent(current, parsed)) {
-                return Result.of(Kind.UNCHANGED);
-            }
-            if (mode != ImportMode.UPSERT) {
-                return Result.rejected(parsed, "order " + order.orderNumber() + " already exists with different"
-                        + " content; correct the number, or upload with mode upsert to replace it");
-            }
-            if (!current.status().allowsEdits()) {
-                return Result.rejected(parsed, "order " + order.orderNumber() + " is " + current.status()
-                        + " and can no longer be replaced (only AVAILABLE or ON_HOLD orders can)");
-            }
-            if (dryRun) {
-                return Result.of(Kind.UPDATED);
-            }
-            try {
-                orders.replaceContent(order.orderNumber(), current.version(), order, caller);
-                return Result.of(Kind.UPDATED);
-            } catch (VersionConflictException | OrderNotFoundException e) {
-                // Changed or deleted meanwhile: look again.
-            } catch (OrderStateException e) {
-                return Result.rejected(parsed, e.getMessage());
-            } catch (ValidationException e) {
-                return Result.rejected(parsed, "the order was refused: " + e.getMessage());
+            Result result = resolveExisting(parsed, existing.get(), mode, dryRun, caller);
+            if (result != null) {
+                return result;
             }
         }
-        return Result.rejected(parsed, "order " + order.orderNumber() + " kept changing while it was imported;"
-                + " upload the file again");
+        return Result.rejected(parsed, "order " + parsed.order().orderNumber() + " kept changing while it was"
+                + " imported; upload the file again");
+    }
+
+    /**
+     * An order whose number is taken: unchanged when the stored order says what the file says, else replaced (upsert,
+     * while still editable) or rejected. {@code null} when it changed or went meanwhile and must be looked at again.
+     */
+    private Result resolveExisting(ParsedOrder parsed, SalesOrder current, ImportMode mode, boolean dryRun,
+                                   String caller) {
+        SalesOrder order = parsed.order();
+        if (sameContent(current, parsed)) {
+            return Result.of(Kind.UNCHANGED);
+        }
+        if (mode != ImportMode.UPSERT) {
+            return Result.rejected(parsed, "order " + order.orderNumber() + " already exists with different"
+                    + " content; correct the number, or upload with mode upsert to replace it");
+        }
+        if (!current.status().allowsEdits()) {
+            return Result.rejected(parsed, "order " + order.orderNumber() + " is " + current.status()
+                    + " and can no longer be replaced (only AVAILABLE or ON_HOLD orders can)");
+        }
+        if (dryRun) {
+            return Result.of(Kind.UPDATED);
+        }
+        try {
+            orders.replaceContent(order.orderNumber(), current.version(), order, caller);
+            return Result.of(Kind.UPDATED);
+        } catch (VersionConflictException | OrderNotFoundException e) {
+            return null;
+        } catch (OrderStateException e) {
+            return Result.rejected(parsed, e.getMessage());
+        } catch (ValidationException e) {
+            return Result.rejected(parsed, "the order was refused: " + e.getMessage());
+        }
     }
 
     private Optional<SalesOrder> find(String orderNumber) {

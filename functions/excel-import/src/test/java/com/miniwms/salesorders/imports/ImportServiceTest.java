@@ -103,17 +103,26 @@ class ImportServiceTest {
     }
 
     @Test
-    void manyOrdersAreWrittenInParallelAndTakenNumbersAreComparedOneByOne() throws IOException {
+    void manyOrdersAreWrittenInRunsAndTakenNumbersAreComparedWhereverTheyFall() throws IOException {
         Workbooks wb = Workbooks.standard(false);
-        for (int i = 1; i <= 60; i++) {
+        for (int i = 1; i <= 130; i++) {
             wb.order("G" + i, "Name " + i).line("G" + i, 1, "SKU-" + i, i);
         }
         run(Workbooks.standard(false).order("G7", "Name 7").line("G7", 1, "SKU-7", 7)
-                .order("G30", "Other").line("G30", 1, "SKU-30", 30), ImportMode.CREATE, false);
+                .order("G30", "Other").line("G30", 1, "SKU-30", 30)
+                .order("G120", "Other").line("G120", 1, "SKU-120", 120), ImportMode.CREATE, false);
+
         ImportRecord record = run(wb, ImportMode.CREATE, false);
-        assertThat(record.counts()).isEqualTo(new ImportCounts(58, 0, 1, 1, 58));
-        assertThat(record.errors()).singleElement().extracting(ImportError::value).isEqualTo("G30");
-        assertThat(repository.find("G60").orElseThrow().lines().get(0).quantityOrdered()).isEqualTo(60);
+
+        assertThat(record.counts()).isEqualTo(new ImportCounts(127, 0, 1, 2, 127));
+        assertThat(record.errors()).extracting(ImportError::value).containsExactly("G30", "G120");
+        assertThat(repository.find("G130").orElseThrow().lines().get(0).quantityOrdered()).isEqualTo(130);
+        assertThat(repository.find("G120").orElseThrow().shipTo().name()).isEqualTo("Other");
+
+        ImportRecord dryUpsert = run(wb, ImportMode.UPSERT, true);
+
+        assertThat(dryUpsert.counts()).isEqualTo(new ImportCounts(0, 2, 128, 0, 2));
+        assertThat(repository.find("G30").orElseThrow().shipTo().name()).isEqualTo("Other");
     }
 
     @Test
