@@ -41,12 +41,15 @@ public final class ImportRunner {
     private final ImportService service;
     private final ImportRepository imports;
     private final UploadStore store;
+    private final ImportNotifier notifier;
     private final Clock clock;
 
-    public ImportRunner(ImportService service, ImportRepository imports, UploadStore store, Clock clock) {
+    public ImportRunner(ImportService service, ImportRepository imports, UploadStore store, ImportNotifier notifier,
+                        Clock clock) {
         this.service = service;
         this.imports = imports;
         this.store = store;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -85,9 +88,13 @@ public final class ImportRunner {
         Instant now = clock.instant();
         Optional<ImportRecord> claimed = imports.claim(importId, now, now.minus(STALE_AFTER));
         if (claimed.isEmpty()) {
+            // Delivered again: perhaps because announcing the finished import failed the first time.
+            imports.find(importId).filter(ImportRunner::finished).ifPresent(notifier::completed);
             return Result.ALREADY_HANDLED;
         }
-        imports.finish(run(key, claimed.get()));
+        ImportRecord finished = run(key, claimed.get());
+        imports.finish(finished);
+        notifier.completed(finished);
         return Result.IMPORTED;
     }
 
@@ -132,6 +139,11 @@ public final class ImportRunner {
                 }
             }
         }
+    }
+
+    private static boolean finished(ImportRecord record) {
+        return record.finishedAt() != null && record.status() != ImportStatus.PENDING
+                && record.status() != ImportStatus.PROCESSING;
     }
 
     private Optional<ImportRecord> apiImport(String key) {

@@ -4,7 +4,9 @@ import com.miniwms.salesorders.aws.AwsClients;
 import com.miniwms.salesorders.history.ChangeSource;
 import com.miniwms.salesorders.service.OrderService;
 import com.miniwms.salesorders.storage.DynamoDbOrderRepository;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 import java.time.Clock;
 
@@ -32,7 +34,10 @@ final class ImportServices {
                     UploadStore store = S3UploadStore.create(config);
                     ImportService service = new ImportService(orders, Clock.systemUTC(),
                             ImportService.DEFAULT_PARALLELISM);
-                    h = new Holder(config, imports, store, new ImportRunner(service, imports, store,
+                    ImportNotifier notifier = new EventBridgeImportNotifier(EventBridgeClient.builder()
+                            .httpClientBuilder(UrlConnectionHttpClient.builder()).build(), config.eventBusName(),
+                            config.bucketName());
+                    h = new Holder(config, imports, store, new ImportRunner(service, imports, store, notifier,
                             Clock.systemUTC()));
                     holder = h;
                 }

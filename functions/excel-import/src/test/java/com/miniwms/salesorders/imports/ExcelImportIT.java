@@ -2,13 +2,19 @@ package com.miniwms.salesorders.imports;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.miniwms.salesorders.config.Settings;
+import com.miniwms.salesorders.events.EventSchemas;
+import com.miniwms.salesorders.json.Json;
+import com.miniwms.salesorders.local.emulator.AwsClients;
 import com.miniwms.salesorders.local.emulator.LocalAws;
 import com.miniwms.salesorders.local.emulator.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,6 +66,42 @@ class ExcelImportIT {
                 new ImportCounts(0, 0, 0, 3, 0), new ImportCounts(0, 0, 3, 0, 0), new ImportCounts(3, 0, 0, 0, 4));
         assertThat(recent.get(0).errors()).allMatch(e -> e.message().contains("already exists with different"));
         assertThat(recent.get(0).status()).isEqualTo(ImportStatus.FAILED);
+    }
+
+    @Test
+    void aFinishedImportIsAnnouncedOnTheBusWithASchemaValidDetail(LocalAws aws) throws Exception {
+        AwsClients clients = aws.clients();
+        String bus = aws.stack().physicalId("EventBus");
+        String tap = "import-tap-" + UUID.randomUUID().toString().substring(0, 8);
+        String queue = clients.sqs().createQueue(r -> r.queueName(tap)).queueUrl();
+        String queueArn = clients.sqs().getQueueAttributes(r -> r.queueUrl(queue)
+                .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
+        clients.eventBridge().putRule(r -> r.name(tap).eventBusName(bus)
+                .eventPattern("{\"detail-type\":[\"OrderImportCompleted\"]}"));
+        clients.eventBridge().putTargets(r -> r.rule(tap).eventBusName(bus)
+                .targets(Target.builder().id("tap").arn(queueArn).build()));
+        String bucket = Settings.require("BUCKET_NAME");
+        String key = "imports/announced " + UUID.randomUUID() + "/salesorders.xlsx";
+        clients.s3().putObject(b -> b.bucket(bucket).key(key),
+                RequestBody.fromFile(Fixtures.workbook("salesorders.xlsx")));
+
+        new ExcelImportHandler().handleRequest(event(bucket, key, "seq-" + key), null);
+
+        List<JsonNode> events = new ArrayList<>();
+        for (int attempt = 0; attempt < 10 && events.isEmpty(); attempt++) {
+            for (Message message : clients.sqs().receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)
+                    .maxNumberOfMessages(10)).messages()) {
+                events.add(Json.MAPPER.readTree(message.body()));
+            }
+        }
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.get("source").asText()).isEqualTo(EventBridgeImportNotifier.SOURCE);
+            JsonNode detail = event.get("detail");
+            assertThat(EventSchemas.problems("OrderImportCompleted", detail.toString())).isEmpty();
+            assertThat(detail.get("key").asText()).isEqualTo(key);
+            assertThat(detail.get("bucket").asText()).isEqualTo(bucket);
+            assertThat(detail.get("eventId").asText()).isEqualTo(detail.get("importId").asText());
+        });
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +25,10 @@ class ImportRunnerTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final InMemoryImportRepository imports = new InMemoryImportRepository();
     private final InMemoryUploadStore store = new InMemoryUploadStore();
+    private final List<ImportRecord> announced = new ArrayList<>();
     private final ImportRunner runner = new ImportRunner(
             new ImportService(new OrderService(orders, Clock.systemUTC()), Clock.systemUTC(), 4),
-            imports, store, Clock.systemUTC());
+            imports, store, announced::add, Clock.systemUTC());
 
     private ImportRecord only() {
         assertThat(imports.recent(10)).hasSize(1);
@@ -42,6 +45,25 @@ class ImportRunnerTest {
         assertThat(record.counts()).isEqualTo(new ImportCounts(3, 0, 0, 0, 4));
         assertThat(record.createdBy()).isEqualTo("ann");
         assertThat(orders.find("SAL0031").map(SalesOrder::createdBy)).contains("ann");
+    }
+
+    @Test
+    void everyFinishedImportIsAnnouncedAndARedeliveryAnnouncesItAgainUnderTheSameId() throws IOException {
+        store.upload("imports/a.xlsx", Fixtures.workbook("salesorders.xlsx"));
+        Path notAWorkbook = Files.writeString(dir.resolve("b.xlsx"), "order,qty\nS1,1\n");
+        store.upload("imports/b.xlsx", notAWorkbook);
+
+        runner.handle("imports/a.xlsx", "seq-1", "ann");
+        runner.handle("imports/b.xlsx", "seq-1", "ann");
+
+        assertThat(announced).extracting(ImportRecord::status)
+                .containsExactly(ImportStatus.SUCCEEDED, ImportStatus.FAILED);
+        assertThat(announced.get(0).counts()).isEqualTo(new ImportCounts(3, 0, 0, 0, 4));
+
+        runner.handle("imports/a.xlsx", "seq-1", "ann");
+
+        assertThat(announced).hasSize(3);
+        assertThat(announced.get(2)).isEqualTo(announced.get(0));
     }
 
     @Test

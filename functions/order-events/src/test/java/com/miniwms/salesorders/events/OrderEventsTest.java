@@ -99,9 +99,10 @@ class OrderEventsTest {
     @Test
     void theImportAndSyncSchemasAcceptTheirCountsAndRefuseExtraFields() {
         String imported = """
-                {"eventId":"imports/orders.xlsx/3","eventType":"OrderImportCompleted",
-                 "occurredAt":"2026-12-03T10:00:00Z","bucket":"b","key":"imports/orders.xlsx",
-                 "ordersCreated":12,"ordersUnchanged":1,"rowsFailed":2,"dryRun":false}""";
+                {"eventId":"s-1","eventType":"OrderImportCompleted","occurredAt":"2026-12-03T10:00:00Z",
+                 "importId":"s-1","status":"PARTIALLY_SUCCEEDED","bucket":"b","key":"imports/orders.xlsx",
+                 "fileName":"orders.xlsx","dryRun":false,"mode":"create","ordersCreated":12,"ordersUpdated":0,
+                 "ordersUnchanged":1,"ordersRejected":2,"lines":30,"errorCount":3,"reportKey":"reports/s-1.xlsx"}""";
         String synced = """
                 {"eventId":"sync-1","eventType":"ChannelSyncCompleted","occurredAt":"2026-12-03T10:00:00Z",
                  "channel":"SHOPIFY","connectionId":"main-store","ordersCreated":3,"ordersUpdated":1,

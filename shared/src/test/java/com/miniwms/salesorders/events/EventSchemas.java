@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The JSON Schemas under schemas/events/, one per detail-type, checking event details. */
-final class EventSchemas {
+public final class EventSchemas {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012(),
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
@@ -24,14 +24,21 @@ final class EventSchemas {
     private EventSchemas() {
     }
 
-    static Path folder() {
+    public static Path folder() {
         String root = System.getProperty("project.root");
-        Path base = root == null ? Path.of("../..") : Path.of(root);
-        return base.resolve("schemas/events");
+        if (root != null && !root.isBlank()) {
+            return Path.of(root).resolve("schemas/events");
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("schemas/events"))) {
+                return dir.resolve("schemas/events");
+            }
+        }
+        throw new IllegalStateException("No schemas/events folder here or above; set -Dproject.root");
     }
 
     /** The problems of {@code detail} against the schema of {@code detailType}; empty when it is valid. */
-    static List<String> problems(String detailType, String detail) {
+    public static List<String> problems(String detailType, String detail) {
         Schema schema = SCHEMAS.computeIfAbsent(detailType, type -> {
             try {
                 return REGISTRY.getSchema(Files.readString(folder().resolve(type + ".schema.json")),
