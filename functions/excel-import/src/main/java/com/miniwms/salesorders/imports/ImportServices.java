@@ -10,14 +10,18 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 import java.time.Clock;
 
-/** The real dependencies, built once per process and shared by the handlers in it. */
+/**
+ * The real dependencies, built once per process and shared by the handlers in it. The import runner (with its
+ * EventBridge client) is built only where it runs, so the API function's cold start does not pay for it.
+ */
 final class ImportServices {
     private static volatile Holder holder;
+    private static volatile ImportRunner runner;
 
     private ImportServices() {
     }
 
-    record Holder(ImportConfig config, ImportRepository imports, UploadStore store, ImportRunner runner) {
+    record Holder(ImportConfig config, DynamoDbClient dynamo, ImportRepository imports, UploadStore store) {
     }
 
     static Holder holder() {
@@ -28,17 +32,8 @@ final class ImportServices {
                 if (h == null) {
                     ImportConfig config = ImportConfig.fromEnvironment();
                     DynamoDbClient dynamo = AwsClients.dynamoDb();
-                    OrderService orders = new OrderService(new DynamoDbOrderRepository(dynamo, config.tableName()),
-                            Clock.systemUTC()).withSource(ChangeSource.IMPORT);
-                    ImportRepository imports = new DynamoDbImportRepository(dynamo, config.tableName());
-                    UploadStore store = S3UploadStore.create(config);
-                    ImportService service = new ImportService(orders, Clock.systemUTC(),
-                            ImportService.DEFAULT_PARALLELISM);
-                    ImportNotifier notifier = new EventBridgeImportNotifier(EventBridgeClient.builder()
-                            .httpClientBuilder(UrlConnectionHttpClient.builder()).build(), config.eventBusName(),
-                            config.bucketName());
-                    h = new Holder(config, imports, store, new ImportRunner(service, imports, store, notifier,
-                            Clock.systemUTC()));
+                    h = new Holder(config, dynamo, new DynamoDbImportRepository(dynamo, config.tableName()),
+                            S3UploadStore.create(config));
                     holder = h;
                 }
             }
@@ -47,7 +42,25 @@ final class ImportServices {
     }
 
     static ImportRunner runner() {
-        return holder().runner();
+        ImportRunner r = runner;
+        if (r == null) {
+            synchronized (ImportServices.class) {
+                r = runner;
+                if (r == null) {
+                    Holder h = holder();
+                    OrderService orders = new OrderService(new DynamoDbOrderRepository(h.dynamo(),
+                            h.config().tableName()), Clock.systemUTC()).withSource(ChangeSource.IMPORT);
+                    ImportService service = new ImportService(orders, Clock.systemUTC(),
+                            ImportService.DEFAULT_PARALLELISM);
+                    ImportNotifier notifier = new EventBridgeImportNotifier(EventBridgeClient.builder()
+                            .httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                            h.config().eventBusName(), h.config().bucketName());
+                    r = new ImportRunner(service, h.imports(), h.store(), notifier, Clock.systemUTC());
+                    runner = r;
+                }
+            }
+        }
+        return r;
     }
 
     /** POI logs through Log4j's API; without a back end it would complain once per process. */
