@@ -3,18 +3,16 @@ package com.miniwms.salesorders.imports;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.miniwms.salesorders.aws.EventBusPublisher;
 import com.miniwms.salesorders.config.Settings;
 import com.miniwms.salesorders.events.EventSchemas;
-import com.miniwms.salesorders.json.Json;
-import com.miniwms.salesorders.local.emulator.AwsClients;
+import com.miniwms.salesorders.local.emulator.BusTap;
 import com.miniwms.salesorders.local.emulator.LocalAws;
 import com.miniwms.salesorders.local.emulator.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,33 +66,18 @@ class ExcelImportIT {
     }
 
     @Test
-    void aFinishedImportIsAnnouncedOnTheBusWithASchemaValidDetail(LocalAws aws) throws Exception {
-        AwsClients clients = aws.clients();
-        String bus = aws.stack().physicalId("EventBus");
-        String tap = "import-tap-" + UUID.randomUUID().toString().substring(0, 8);
-        String queue = clients.sqs().createQueue(r -> r.queueName(tap)).queueUrl();
-        String queueArn = clients.sqs().getQueueAttributes(r -> r.queueUrl(queue)
-                .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
-        clients.eventBridge().putRule(r -> r.name(tap).eventBusName(bus)
-                .eventPattern("{\"detail-type\":[\"OrderImportCompleted\"]}"));
-        clients.eventBridge().putTargets(r -> r.rule(tap).eventBusName(bus)
-                .targets(Target.builder().id("tap").arn(queueArn).build()));
+    void aFinishedImportIsAnnouncedOnTheBusWithASchemaValidDetail(LocalAws aws) {
+        BusTap tap = BusTap.open(aws, ImportCompletedEvent.TYPE);
         String bucket = Settings.require("BUCKET_NAME");
         String key = "imports/announced " + UUID.randomUUID() + "/salesorders.xlsx";
-        clients.s3().putObject(b -> b.bucket(bucket).key(key),
+        aws.clients().s3().putObject(b -> b.bucket(bucket).key(key),
                 RequestBody.fromFile(Fixtures.workbook("salesorders.xlsx")));
 
         new ExcelImportHandler().handleRequest(event(bucket, key, "seq-" + key), null);
 
-        List<JsonNode> events = new ArrayList<>();
-        for (int attempt = 0; attempt < 10 && events.isEmpty(); attempt++) {
-            for (Message message : clients.sqs().receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)
-                    .maxNumberOfMessages(10)).messages()) {
-                events.add(Json.MAPPER.readTree(message.body()));
-            }
-        }
+        List<JsonNode> events = tap.await(1, event -> true);
         assertThat(events).singleElement().satisfies(event -> {
-            assertThat(event.get("source").asText()).isEqualTo(EventBridgeImportNotifier.SOURCE);
+            assertThat(event.get("source").asText()).isEqualTo(EventBusPublisher.SOURCE);
             JsonNode detail = event.get("detail");
             assertThat(EventSchemas.problems("OrderImportCompleted", detail.toString())).isEmpty();
             assertThat(detail.get("key").asText()).isEqualTo(key);

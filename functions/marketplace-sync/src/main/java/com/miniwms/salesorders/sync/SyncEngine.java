@@ -19,16 +19,20 @@ public final class SyncEngine {
     private final ChannelOrderImporter importer;
     private final Clock clock;
     private final SyncSettings settings;
+    private final SyncNotifier notifier;
 
-    public SyncEngine(SyncStore store, ChannelOrderImporter importer, Clock clock, SyncSettings settings) {
+    public SyncEngine(SyncStore store, ChannelOrderImporter importer, Clock clock, SyncSettings settings,
+                      SyncNotifier notifier) {
         this.store = store;
         this.importer = importer;
         this.clock = clock;
         this.settings = settings;
+        this.notifier = notifier;
     }
 
     /**
-     * Runs one sync.
+     * Runs one sync and, once its history entry is saved and the lease given up, announces how it ended. An
+     * unexpected exception is recorded as FAILED, announced, and then thrown.
      *
      * @param remainingMillis the time the caller has left (the Lambda's remaining time)
      * @return the finished history entry, or {@code null} when another run holds the connection
@@ -43,6 +47,8 @@ public final class SyncEngine {
                 SyncCounts.NONE, List.of());
         store.saveRun(running);
         Run run = new Run();
+        SyncRecord done;
+        RuntimeException unexpected = null;
         try {
             SyncState state = store.state(connectionId);
             FetchWindow window;
@@ -58,6 +64,7 @@ public final class SyncEngine {
                 cursor = null;
                 store.saveProgress(connectionId, syncId, window, null);
             }
+            run.window = window;
             while (true) {
                 if (remainingMillis.getAsLong() < settings.saveReserve().toMillis()) {
                     run.error("Stopped after " + run.pages + " pages to stay within the time limit; the next run"
@@ -81,17 +88,22 @@ public final class SyncEngine {
             }
             SyncStatus status = run.stoppedEarly || run.counts.failed() > 0 ? SyncStatus.PARTIALLY_SUCCEEDED
                     : SyncStatus.SUCCEEDED;
-            return finish(running, status, run);
+            done = finish(running, status, run);
         } catch (MarketplaceException | LeaseLostException e) {
-            run.error(e.getMessage());
-            return finish(running, SyncStatus.FAILED, run);
+            run.fail(e.getMessage());
+            done = finish(running, SyncStatus.FAILED, run);
         } catch (RuntimeException e) {
-            run.error("Sync failed: " + e.getClass().getSimpleName());
-            finish(running, SyncStatus.FAILED, run);
-            throw e;
+            run.fail("Sync failed: " + e.getClass().getSimpleName());
+            done = finish(running, SyncStatus.FAILED, run);
+            unexpected = e;
         } finally {
             store.releaseLease(connectionId, syncId);
         }
+        notifier.finished(new FinishedSync(channel, done, run.window, run.failure));
+        if (unexpected != null) {
+            throw unexpected;
+        }
+        return done;
     }
 
     /**
@@ -147,14 +159,22 @@ public final class SyncEngine {
         int pages;
         SyncCounts counts = SyncCounts.NONE;
         final List<String> errors = new ArrayList<>();
+        FetchWindow window;
         Instant oldestFailure;
         boolean holdWatermark;
         boolean stoppedEarly;
+        /** What stopped the run: its announcement names this, not the first of its errors (perhaps an order's). */
+        String failure;
 
         void error(String message) {
             if (errors.size() < settings.maxErrorsKept()) {
                 errors.add(message.length() > 500 ? message.substring(0, 497) + "..." : message);
             }
+        }
+
+        void fail(String message) {
+            failure = message;
+            error(message);
         }
     }
 }

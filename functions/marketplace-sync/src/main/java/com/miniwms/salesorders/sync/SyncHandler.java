@@ -1,9 +1,11 @@
 package com.miniwms.salesorders.sync;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.miniwms.salesorders.aws.AwsClients;
+import com.miniwms.salesorders.aws.EventBusPublisher;
 import com.miniwms.salesorders.channels.ChannelConnection;
 import com.miniwms.salesorders.channels.ConnectionStore;
 import com.miniwms.salesorders.channels.CredentialStore;
@@ -28,8 +30,8 @@ import java.util.UUID;
 
 /**
  * The scheduled sync: {@code {"connectionId": "..."}} in (from the connection's EventBridge Scheduler schedule, or
- * with a {@code "syncId"} from "sync now"), one run of that connection out. Logs one line per run with the counts;
- * never credentials or order contents.
+ * with a {@code "syncId"} from "sync now"), one run of that connection out, announced on the service's bus. Logs one
+ * line per run with the counts; never credentials or order contents.
  */
 public final class SyncHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final ConnectionStore connections;
@@ -124,8 +126,11 @@ public final class SyncHandler implements RequestHandler<Map<String, Object>, Ma
             store = new DynamoDbSyncStore(dynamo, table);
             OrderService orders = new OrderService(new DynamoDbOrderRepository(dynamo, table), Clock.systemUTC())
                     .withSource(ChangeSource.SYNC);
+            SyncNotifier notifier = new EventBridgeSyncNotifier(
+                    EventBusPublisher.create(Settings.require("EVENT_BUS_NAME")),
+                    warning -> LambdaRuntime.getLogger().log(warning, LogLevel.WARN));
             engine = new SyncEngine(store, new ChannelOrderImporter(orders, store), Clock.systemUTC(),
-                    SyncSettings.DEFAULTS);
+                    SyncSettings.DEFAULTS, notifier);
             clients = new MarketplaceClients(RetryingHttp.defaultClient(), RetryPolicy.DEFAULT, Sleeper.REAL,
                     Clock.systemUTC());
         }

@@ -7,13 +7,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static com.miniwms.salesorders.sync.TestOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SyncEngineTest {
     private static final String CONNECTION = "shop-1";
@@ -23,9 +26,20 @@ class SyncEngineTest {
     private final InMemoryOrderRepository repository = new InMemoryOrderRepository();
     private final OrderService orders = new OrderService(repository, clock);
     private final InMemorySyncStore store = new InMemorySyncStore();
+    private final List<Announcement> announced = new ArrayList<>();
     private final SyncEngine engine = new SyncEngine(store, new ChannelOrderImporter(orders, store), clock,
-            SyncSettings.DEFAULTS);
+            SyncSettings.DEFAULTS, sync -> announced.add(new Announcement(sync, saved(sync.run().syncId()),
+                    store.leaseOwner(CONNECTION))));
     private int runs;
+
+    /** An announced run, with its history entry and the connection's lease holder as they were at that moment. */
+    private record Announcement(FinishedSync sync, SyncRecord saved, String leaseOwner) {
+    }
+
+    private SyncRecord saved(String syncId) {
+        return store.runs(CONNECTION, 100, null).items().stream().filter(r -> r.syncId().equals(syncId))
+                .findFirst().orElse(null);
+    }
 
     private SyncRecord run(MarketplaceClient client) {
         return engine.run(CONNECTION, Channel.SHOPIFY, client, "sync-" + (++runs), () -> 600_000);
@@ -203,5 +217,78 @@ class SyncEngineTest {
         }
         assertThat(last.status()).isEqualTo(SyncStatus.SUCCEEDED);
         assertImportedExactlyOnce(60);
+    }
+
+    @Test
+    void aSucceededRunIsAnnouncedOnceItsEntryIsSavedAndItsLeaseGivenUp() {
+        FakeMarketplace shop = new FakeMarketplace(3);
+        addOrders(shop, 4, START.minus(Duration.ofHours(1)));
+
+        SyncRecord result = run(shop);
+
+        assertThat(announced).singleElement().satisfies(a -> {
+            assertThat(a.sync()).isEqualTo(new FinishedSync(Channel.SHOPIFY, result,
+                    new FetchWindow(START.minus(Duration.ofDays(30)), START), null));
+            assertThat(a.saved()).isEqualTo(result);
+            assertThat(a.leaseOwner()).isNull();
+        });
+    }
+
+    @Test
+    void aRunWithAnOrderThatCouldNotBeImportedIsAnnouncedAsPartlySucceeded() {
+        FakeMarketplace shop = new FakeMarketplace(10);
+        addOrders(shop, 2, START.minus(Duration.ofHours(1)));
+        shop.add(PulledOrder.malformed("BAD-1", START.minus(Duration.ofMinutes(30)), "cannot be read"));
+
+        SyncRecord result = run(shop);
+
+        assertThat(announced).singleElement().satisfies(a -> {
+            assertThat(a.sync().run()).isEqualTo(result).isEqualTo(a.saved());
+            assertThat(a.sync().run().status()).isEqualTo(SyncStatus.PARTIALLY_SUCCEEDED);
+            assertThat(a.sync().failure()).isNull();
+        });
+    }
+
+    @Test
+    void aFailedRunIsAnnouncedWithWhatStoppedItRatherThanItsFirstError() {
+        FakeMarketplace shop = new FakeMarketplace(3);
+        shop.add(PulledOrder.malformed("BAD-1", START.minus(Duration.ofHours(2)), "cannot be read"));
+        addOrders(shop, 5, START.minus(Duration.ofHours(1)));
+        shop.failCall(2);
+
+        SyncRecord result = run(shop);
+
+        assertThat(result.errors()).hasSize(2).first().asString().startsWith("Order BAD-1");
+        assertThat(announced).singleElement().satisfies(a -> {
+            assertThat(a.sync().run()).isEqualTo(result).isEqualTo(a.saved());
+            assertThat(a.sync().run().status()).isEqualTo(SyncStatus.FAILED);
+            assertThat(a.sync().failure()).isEqualTo(result.errors().get(1)).contains("HTTP 500");
+            assertThat(a.leaseOwner()).isNull();
+        });
+    }
+
+    @Test
+    void aRunStoppedByAnUnexpectedExceptionIsRecordedAndAnnouncedAsFailedBeforeTheExceptionGoesOn() {
+        MarketplaceClient broken = (window, cursor) -> {
+            throw new IllegalStateException("details that stay in the logs");
+        };
+
+        assertThatThrownBy(() -> run(broken)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(announced).singleElement().satisfies(a -> {
+            assertThat(a.saved().status()).isEqualTo(SyncStatus.FAILED);
+            assertThat(a.sync().run()).isEqualTo(a.saved());
+            assertThat(a.sync().failure()).isEqualTo("Sync failed: IllegalStateException");
+            assertThat(a.leaseOwner()).isNull();
+        });
+    }
+
+    @Test
+    void aRunThatDoesNotGetTheLeaseAnnouncesNothing() {
+        assertThat(store.acquireLease(CONNECTION, "other-run", START, Duration.ofMinutes(16))).isTrue();
+
+        assertThat(run(new FakeMarketplace(2))).isNull();
+
+        assertThat(announced).isEmpty();
     }
 }

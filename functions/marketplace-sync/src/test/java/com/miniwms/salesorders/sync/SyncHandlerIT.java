@@ -4,11 +4,16 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.miniwms.salesorders.aws.EventBusPublisher;
 import com.miniwms.salesorders.channels.ChannelConnection;
 import com.miniwms.salesorders.channels.DynamoDbConnectionStore;
 import com.miniwms.salesorders.channels.SecretsManagerCredentialStore;
 import com.miniwms.salesorders.domain.Channel;
+import com.miniwms.salesorders.events.EventSchemas;
+import com.miniwms.salesorders.local.emulator.BusTap;
+import com.miniwms.salesorders.local.emulator.LocalAws;
 import com.miniwms.salesorders.local.emulator.MotoExtension;
 import com.miniwms.salesorders.local.emulator.ProvisionedStack;
 import com.miniwms.salesorders.service.OrderService;
@@ -39,8 +44,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduled handler end to end: connection in DynamoDB, token in Secrets Manager (both on the emulator),
- * Shopify as a WireMock stand-in; the token never shows in a log line, result or stored error.
+ * The scheduled handler end to end: connection in DynamoDB, token in Secrets Manager, the run's announcement on the
+ * stack's bus (all on the emulator), Shopify as a WireMock stand-in; the token never shows in a log line, result,
+ * stored error or event.
  */
 @ExtendWith(MotoExtension.class)
 class SyncHandlerIT {
@@ -55,10 +61,13 @@ class SyncHandlerIT {
     private DynamoDbSyncStore store;
     private OrderService orders;
     private String id;
+    private String bus;
     private final List<String> logLines = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     @BeforeEach
     void setUp(ProvisionedStack stack) {
+        bus = stack.physicalId("EventBus");
         shop = new ShopifyStandIn(3, 0, 0);
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(shop));
         server.start();
@@ -70,7 +79,7 @@ class SyncHandlerIT {
         store = new DynamoDbSyncStore(dynamo, table);
         orders = new OrderService(new DynamoDbOrderRepository(dynamo, table), Clock.systemUTC());
         SyncEngine engine = new SyncEngine(store, new ChannelOrderImporter(orders, store), Clock.systemUTC(),
-                SyncSettings.DEFAULTS);
+                SyncSettings.DEFAULTS, new EventBridgeSyncNotifier(EventBusPublisher.create(bus), warnings::add));
         MarketplaceClients clients = new MarketplaceClients(RetryingHttp.defaultClient(),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5),
                         Duration.ofSeconds(5)), wait -> { }, Clock.systemUTC());
@@ -140,6 +149,36 @@ class SyncHandlerIT {
 
         assertThat(result).containsEntry("syncId", "0f8c2a4e-1111-2222-3333-444455556666");
         assertThat(store.runs(id, 1, null).items().get(0).syncId()).isEqualTo("0f8c2a4e-1111-2222-3333-444455556666");
+    }
+
+    @Test
+    void everyRunIsAnnouncedOnTheBusWithASchemaValidDetailThatNeverQuotesTheToken(LocalAws aws) {
+        BusTap tap = BusTap.open(aws, ChannelSyncEvent.COMPLETED, ChannelSyncEvent.FAILED);
+        server.stubFor(post(urlEqualTo("/admin/api/2026-07/graphql.json"))
+                .willReturn(aResponse().withTransformers(ShopifyStandIn.NAME)));
+        Map<String, Object> synced = invoke();
+        server.stubFor(post(urlEqualTo("/admin/api/2026-07/graphql.json")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"errors\":\"[API] Invalid API key or access token\"}")));
+        Map<String, Object> refused = invoke();
+
+        List<JsonNode> events = tap.await(2, event -> event.path("detail").path("connectionId").asText().equals(id));
+
+        assertThat(warnings).isEmpty();
+        assertThat(events).extracting(event -> event.path("detail-type").asText())
+                .containsExactly(ChannelSyncEvent.COMPLETED, ChannelSyncEvent.FAILED);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.path("source").asText()).isEqualTo(EventBusPublisher.SOURCE);
+            assertThat(EventSchemas.problems(event.path("detail-type").asText(), event.path("detail").toString()))
+                    .isEmpty();
+            assertThat(event.toString()).doesNotContain(TOKEN);
+        });
+        JsonNode completed = events.get(0).path("detail");
+        assertThat(completed.path("syncId").asText()).isEqualTo(synced.get("syncId"));
+        assertThat(completed.path("eventId").asText()).isEqualTo(synced.get("syncId") + ":SUCCEEDED");
+        assertThat(completed.path("ordersCreated").asInt()).isEqualTo(12);
+        JsonNode failed = events.get(1).path("detail");
+        assertThat(failed.path("syncId").asText()).isEqualTo(refused.get("syncId"));
+        assertThat(failed.path("error").asText()).contains("refused the access token");
     }
 
     @Test

@@ -104,12 +104,17 @@ class OrderEventsTest {
                  "fileName":"orders.xlsx","dryRun":false,"mode":"create","ordersCreated":12,"ordersUpdated":0,
                  "ordersUnchanged":1,"ordersRejected":2,"lines":30,"errorCount":3,"reportKey":"reports/s-1.xlsx"}""";
         String synced = """
-                {"eventId":"sync-1","eventType":"ChannelSyncCompleted","occurredAt":"2026-12-03T10:00:00Z",
-                 "channel":"SHOPIFY","connectionId":"main-store","ordersCreated":3,"ordersUpdated":1,
-                 "ordersCancelled":0,"ordersFailed":0}""";
+                {"eventId":"sync-1:SUCCEEDED","eventType":"ChannelSyncCompleted","occurredAt":"2026-12-03T10:00:00Z",
+                 "syncId":"sync-1","channel":"SHOPIFY","connectionId":"main-store","status":"SUCCEEDED",
+                 "startedAt":"2026-12-03T09:59:40Z","windowFrom":"2026-12-03T09:44:40Z",
+                 "windowTo":"2026-12-03T09:59:40Z","pages":1,"ordersCreated":3,"ordersUpdated":1,
+                 "ordersUnchanged":12,"ordersFailed":0,"errorCount":0}""";
         String failed = """
-                {"eventId":"sync-2","eventType":"ChannelSyncFailed","occurredAt":"2026-12-03T10:00:00Z",
-                 "channel":"AMAZON","connectionId":"eu","error":"QuotaExceeded after 5 attempts"}""";
+                {"eventId":"sync-2:FAILED","eventType":"ChannelSyncFailed","occurredAt":"2026-12-03T10:00:00Z",
+                 "syncId":"sync-2","channel":"AMAZON","connectionId":"eu","status":"FAILED",
+                 "startedAt":"2026-12-03T09:58:00Z","pages":0,"ordersCreated":0,"ordersUpdated":0,
+                 "ordersUnchanged":0,"ordersFailed":0,"errorCount":1,
+                 "error":"Amazon searchOrders answered HTTP 429 (gave up after retrying)"}""";
         assertThat(EventSchemas.problems("OrderImportCompleted", imported)).isEmpty();
         assertThat(EventSchemas.problems("ChannelSyncCompleted", synced)).isEmpty();
         assertThat(EventSchemas.problems("ChannelSyncFailed", failed)).isEmpty();

@@ -9,6 +9,7 @@ import com.miniwms.salesorders.storage.DynamoDbOrderRepository;
 import com.miniwms.salesorders.sync.ChannelOrderImporter;
 import com.miniwms.salesorders.sync.DynamoDbSyncStore;
 import com.miniwms.salesorders.sync.SyncEngine;
+import com.miniwms.salesorders.sync.SyncNotifier;
 import com.miniwms.salesorders.sync.SyncRecord;
 import com.miniwms.salesorders.sync.SyncSettings;
 import com.miniwms.salesorders.sync.SyncStatus;
@@ -72,7 +73,7 @@ class ShopifySyncIT {
         orders = new OrderService(new DynamoDbOrderRepository(dynamo, table), Clock.systemUTC());
         store = new DynamoDbSyncStore(dynamo, table);
         engine = new SyncEngine(store, new ChannelOrderImporter(orders, store), Clock.systemUTC(),
-                SyncSettings.DEFAULTS);
+                SyncSettings.DEFAULTS, SyncNotifier.NONE);
         connection = "shopify-it-" + RUN.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
     }
 
