@@ -38,11 +38,40 @@ public record Cell(Kind kind, String text, boolean dateFormatted) {
         if (raw.indexOf('E') < 0 && raw.indexOf('e') < 0 && raw.indexOf('.') < 0) {
             return raw;
         }
+        String simple = withoutTrailingZeros(raw);
+        if (simple != null) {
+            return simple;
+        }
         try {
             java.math.BigDecimal value = new java.math.BigDecimal(raw).stripTrailingZeros();
             return value.scale() < 0 ? value.setScale(0).toPlainString() : value.toPlainString();
         } catch (NumberFormatException e) {
             return raw;
         }
+    }
+
+    /**
+     * The common form {@code 5.0} or {@code 12.50} (digits, a point, digits; no sign, exponent or leading zero) without
+     * its trailing zeros, as BigDecimal would give it but without the BigDecimal; {@code null} for any other form.
+     */
+    private static String withoutTrailingZeros(String raw) {
+        int point = raw.indexOf('.');
+        if (point <= 0 || (raw.charAt(0) == '0' && point > 1)) {
+            return null;
+        }
+        int end = point;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (i == point) {
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            if (i > point && c != '0') {
+                end = i + 1;
+            }
+        }
+        return raw.substring(0, end);
     }
 }
