@@ -26,7 +26,32 @@ final class CellValues {
             throw new CellException("the cell holds the Excel error " + cell.text() + "; put a value in it");
         }
         String text = cell.text();
-        return isClean(text) ? text : Text.clean(text);
+        return isClean(text) ? text : clean(text);
+    }
+
+    /**
+     * {@link Text#clean} without its regular expression for the usual untidy cell, whose only white space is plain
+     * spaces: trimmed, runs collapsed. Text with any other white space or control character goes to Text.clean.
+     */
+    private static String clean(String text) {
+        char[] out = new char[text.length()];
+        int length = 0;
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                space = length > 0;
+            } else if (c < ' ' || c == '\u00A0' || Character.isWhitespace(c)) {
+                return Text.clean(text);
+            } else {
+                if (space) {
+                    out[length++] = ' ';
+                    space = false;
+                }
+                out[length++] = c;
+            }
+        }
+        return length == 0 ? null : new String(out, 0, length);
     }
 
     /** Most cells need no clean-up; checking is much cheaper than the clean-up's regular expression. */
@@ -50,6 +75,10 @@ final class CellValues {
         if (text == null) {
             return null;
         }
+        int small = smallPositiveDigits(text);
+        if (small > 0) {
+            return small;
+        }
         BigDecimal value;
         try {
             value = new BigDecimal(text.replace(",", ""));
@@ -67,6 +96,22 @@ final class CellValues {
             }
             throw new CellException("is too large");
         }
+    }
+
+    /** The value of up to nine plain digits, the common case; 0 for anything else (left to BigDecimal). */
+    private static int smallPositiveDigits(String text) {
+        if (text.length() > 9) {
+            return 0;
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** A decimal amount; {@code null} when blank. */
