@@ -62,6 +62,9 @@ final class CellValues {
         }
         for (int i = 0; i <= last; i++) {
             char c = text.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                continue;
+            }
             if (c < ' ' || c == '\u00A0' || (c == ' ' && text.charAt(i + 1) == ' ') || Character.isWhitespace(c) && c != ' ') {
                 return false;
             }

@@ -53,6 +53,8 @@ public final class WorkbookParser implements RowSink {
     /** The problems of the row being read; copied only when there are any. */
     private final List<ImportError> rowErrors = new ArrayList<>();
     private final Reader reader = new Reader(rowErrors);
+    private String lastOrderNumber;
+    private Draft lastDraft;
     private String currentSheetName;
     private Sheet currentSheet;
     private int orderRows;
@@ -164,7 +166,7 @@ public final class WorkbookParser implements RowSink {
         if (number == null) {
             rowErrors.add(c.error(row, Column.LINE_ORDER_NUMBER, null, "is required: the order number of the line"));
         }
-        Draft draft = number == null ? null : orders.get(number);
+        Draft draft = draftOf(number);
         if (draft == null) {
             OrderLine line = rowErrors.isEmpty() ? OrderLine.of(lineNumber, sku, description, quantity, price) : null;
             pendingLines.add(new PendingLine(number, row, line, List.copyOf(rowErrors)));
@@ -173,6 +175,18 @@ public final class WorkbookParser implements RowSink {
         } else {
             draft.addBroken(lines, lines.addBroken(row), rowErrors);
         }
+    }
+
+    /** The order of a line row; the lines of one order usually follow each other, so the last one is kept at hand. */
+    private Draft draftOf(String orderNumber) {
+        if (orderNumber == null) {
+            return null;
+        }
+        if (!orderNumber.equals(lastOrderNumber)) {
+            lastDraft = orders.get(orderNumber);
+            lastOrderNumber = orderNumber;
+        }
+        return lastDraft;
     }
 
     /** Puts lines to their orders and applies the order rules. */
