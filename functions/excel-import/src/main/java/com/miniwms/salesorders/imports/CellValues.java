@@ -19,14 +19,19 @@ final class CellValues {
 
     /** The cell as clean text (trimmed, runs of spaces collapsed); {@code null} when blank. */
     static String text(Cell cell) {
-        if (Cell.isBlank(cell)) {
+        if (cell == null || cell.text() == null) {
+            return null;
+        }
+        String text = cell.text();
+        // Clean text is never blank, so the usual cell is looked at once.
+        boolean clean = isClean(text);
+        if (!clean && text.isBlank()) {
             return null;
         }
         if (cell.kind() == Cell.Kind.ERROR) {
-            throw new CellException("the cell holds the Excel error " + cell.text() + "; put a value in it");
+            throw new CellException("the cell holds the Excel error " + text + "; put a value in it");
         }
-        String text = cell.text();
-        return isClean(text) ? text : clean(text);
+        return clean ? text : clean(text);
     }
 
     /**

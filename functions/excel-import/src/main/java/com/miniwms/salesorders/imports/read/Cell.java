@@ -16,8 +16,49 @@ public record Cell(Kind kind, String text, boolean dateFormatted) {
         return new Cell(Kind.TEXT, text, false);
     }
 
+    /** Number cells of the whole numbers below this that are not dates are shared: line numbers and quantities. */
+    private static final int SMALL_WHOLE_NUMBERS = 1000;
+    private static final Cell[] SMALL = new Cell[SMALL_WHOLE_NUMBERS];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new Cell(Kind.NUMBER, Integer.toString(i), false);
+        }
+    }
+
     public static Cell number(String plainDecimal, boolean dateFormatted) {
         return new Cell(Kind.NUMBER, plainDecimal, dateFormatted);
+    }
+
+    /** A number cell from the number as written in .xlsx XML ({@code 5}, {@code 5.0}, {@code 1.628437592043E12}). */
+    public static Cell numberOf(String raw, boolean dateFormatted) {
+        int small = dateFormatted ? -1 : smallWholeNumber(raw);
+        return small >= 0 ? SMALL[small] : number(plain(raw), dateFormatted);
+    }
+
+    /** The value of {@code 7} or {@code 7.0} when below {@link #SMALL_WHOLE_NUMBERS}; -1 for anything else. */
+    private static int smallWholeNumber(String raw) {
+        int value = 0;
+        int i = 0;
+        for (; i < raw.length() && raw.charAt(i) != '.'; i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9' || (i == 1 && value == 0)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+            if (value >= SMALL_WHOLE_NUMBERS) {
+                return -1;
+            }
+        }
+        if (i == 0) {
+            return -1;
+        }
+        for (int j = i + 1; j < raw.length(); j++) {
+            if (raw.charAt(j) != '0') {
+                return -1;
+            }
+        }
+        return value;
     }
 
     /** Blank text, or nothing at all. */

@@ -127,7 +127,7 @@ final class XlsxSheetParser {
             // Stored as days since 1904; the reader reports every date in the 1900 system.
             value = new BigDecimal(value).add(DAYS_1900_TO_1904).toPlainString();
         }
-        return Cell.number(Cell.plain(value), date);
+        return Cell.numberOf(value, date);
     }
 
     private int sharedStringIndex(String value) {

@@ -22,9 +22,17 @@ class CellTest {
     }
 
     @Test
+    void smallWholeNumbersAreOrdinaryNumberCells() {
+        for (String raw : new String[]{"0", "7", "7.0", "7.", "42.000", "999", "1000", "0.0", "00", "07", "-7", ".7"}) {
+            assertThat(Cell.numberOf(raw, false)).as(raw).isEqualTo(Cell.number(byBigDecimal(raw), false));
+        }
+        assertThat(Cell.numberOf("7.0", true)).isEqualTo(Cell.number("7", true));
+    }
+
+    @Test
     void plainAgreesWithBigDecimalOnEveryShapeOfNumber() {
         Random random = new Random(42);
-        String[] shapes = {"D", "D.D", "0.D", "D.0", "-D.D", "D.DE+X", "D.DE-X", "DEX", ".D", "D.", "0D.D", "D.D0"};
+        String[] shapes = {"D", "D.D", "0.D", "D.0", "-D.D", "0D", "D.00", "D.DE+X", "D.DE-X", "DEX", ".D", "D.", "0D.D", "D.D0"};
         for (int i = 0; i < 20_000; i++) {
             String shape = shapes[random.nextInt(shapes.length)];
             StringBuilder raw = new StringBuilder();
@@ -42,6 +50,8 @@ class CellTest {
             }
             String text = raw.toString();
             assertThat(Cell.plain(text)).as(text).isEqualTo(byBigDecimal(text));
+            assertThat(Cell.numberOf(text, false)).as(text).isEqualTo(Cell.number(byBigDecimal(text), false));
+            assertThat(Cell.numberOf(text, true)).as(text).isEqualTo(Cell.number(byBigDecimal(text), true));
         }
     }
 
