@@ -224,7 +224,10 @@ public final class WorkbookParser implements RowSink {
         }
         pendingLines.clear();
         List<ParsedOrder> valid = new ArrayList<>();
-        for (Draft draft : orders.values()) {
+        // Each draft is let go once its order is made, so a collection meanwhile need not keep it.
+        for (var drafts = orders.values().iterator(); drafts.hasNext(); ) {
+            Draft draft = drafts.next();
+            drafts.remove();
             List<OrderLine> orderLines = new ArrayList<>(draft.goodLines);
             int[] lineRows = new int[draft.goodLines];
             for (int i = draft.firstLine; i >= 0; i = lines.next(i)) {
