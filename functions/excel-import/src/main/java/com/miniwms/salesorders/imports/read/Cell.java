@@ -12,11 +12,7 @@ public record Cell(Kind kind, String text, boolean dateFormatted) {
 
     public enum Kind { TEXT, NUMBER, BOOLEAN, ERROR }
 
-    public static Cell text(String text) {
-        return new Cell(Kind.TEXT, text, false);
-    }
-
-    /** Number cells of the whole numbers below this that are not dates are shared: line numbers and quantities. */
+    /** Whole numbers below this, not formatted as dates, share one cell each: line sheets are full of them. */
     private static final int SMALL_WHOLE_NUMBERS = 1000;
     private static final Cell[] SMALL = new Cell[SMALL_WHOLE_NUMBERS];
 
@@ -24,6 +20,10 @@ public record Cell(Kind kind, String text, boolean dateFormatted) {
         for (int i = 0; i < SMALL.length; i++) {
             SMALL[i] = new Cell(Kind.NUMBER, Integer.toString(i), false);
         }
+    }
+
+    public static Cell text(String text) {
+        return new Cell(Kind.TEXT, text, false);
     }
 
     public static Cell number(String plainDecimal, boolean dateFormatted) {
@@ -36,13 +36,16 @@ public record Cell(Kind kind, String text, boolean dateFormatted) {
         return small >= 0 ? SMALL[small] : number(plain(raw), dateFormatted);
     }
 
-    /** The value of {@code 7} or {@code 7.0} when below {@link #SMALL_WHOLE_NUMBERS}; -1 for anything else. */
+    /**
+     * The value of {@code 7} or {@code 7.0} when below {@link #SMALL_WHOLE_NUMBERS}; -1 for anything else, a leading
+     * zero too ({@code 07} stays as written).
+     */
     private static int smallWholeNumber(String raw) {
         int value = 0;
         int i = 0;
         for (; i < raw.length() && raw.charAt(i) != '.'; i++) {
             char c = raw.charAt(i);
-            if (c < '0' || c > '9' || (i == 1 && value == 0)) {
+            if (c < '0' || c > '9' || (i > 0 && value == 0)) {
                 return -1;
             }
             value = value * 10 + (c - '0');
