@@ -58,7 +58,7 @@ public final class WorkbookParser implements RowSink {
     private String currentSheetName;
     private Sheet currentSheet;
     private int orderRows;
-    private int lineRows;
+    private int lineRowCount;
     private int rejectedOrders;
 
     /** Reads and checks a workbook file. @throws BadWorkbookException when the file as a whole cannot be used */
@@ -99,7 +99,7 @@ public final class WorkbookParser implements RowSink {
             }
             orderRow(sheetColumns, rowNumber, cells);
         } else {
-            if (++lineRows > MAX_LINE_ROWS) {
+            if (++lineRowCount > MAX_LINE_ROWS) {
                 throw new BadWorkbookException("Sheet " + sheetName + " has more than " + MAX_LINE_ROWS
                         + " line rows; split the file into several workbooks");
             }
@@ -203,6 +203,26 @@ public final class WorkbookParser implements RowSink {
             }
             c.requireColumns();
         }
+        placePendingLines();
+        List<ParsedOrder> valid = new ArrayList<>();
+        // Each draft is let go once its order is made, so a collection meanwhile need not keep it.
+        for (var drafts = orders.values().iterator(); drafts.hasNext(); ) {
+            Draft draft = drafts.next();
+            drafts.remove();
+            ParsedOrder parsed = check(draft);
+            if (parsed != null) {
+                valid.add(parsed);
+            }
+        }
+        errors.sort(Comparator.comparing((ImportError e) -> e.sheet() == null ? "" : e.sheet())
+                .thenComparing(e -> e.row() == null ? 0 : e.row()));
+        return new ParsedWorkbook(valid, rejectedOrders, List.copyOf(errors), List.copyOf(warnings),
+                rejectedHeaderRows, rejectedLineRows, columns.get(Sheet.ORDERS).written,
+                columns.get(Sheet.LINES).written);
+    }
+
+    /** Gives each waiting line to its order, now that both sheets are read; lines of no order are errors. */
+    private void placePendingLines() {
         SheetColumns lineColumns = columns.get(Sheet.LINES);
         for (PendingLine line : pendingLines) {
             Draft draft = line.orderNumber == null ? null : orders.get(line.orderNumber);
@@ -223,37 +243,30 @@ public final class WorkbookParser implements RowSink {
             }
         }
         pendingLines.clear();
-        List<ParsedOrder> valid = new ArrayList<>();
-        // Each draft is let go once its order is made, so a collection meanwhile need not keep it.
-        for (var drafts = orders.values().iterator(); drafts.hasNext(); ) {
-            Draft draft = drafts.next();
-            drafts.remove();
-            List<OrderLine> orderLines = new ArrayList<>(draft.goodLines);
-            int[] lineRows = new int[draft.goodLines];
-            for (int i = draft.firstLine; i >= 0; i = lines.next(i)) {
-                if (!lines.isBroken(i)) {
-                    lineRows[orderLines.size()] = lines.row(i);
-                    orderLines.add(lines.line(i));
-                }
-            }
-            SalesOrder order = draft.order.withLines(orderLines).normalised();
-            checkRules(draft, order, lineRows);
-            if (draft.errors.isEmpty()) {
-                valid.add(new ParsedOrder(order, draft.headerRow, RowList.of(lineRows), draft.hasOrderDate));
-            } else {
-                rejectedOrders++;
-                errors.addAll(draft.errors);
-                rejectedHeaderRows.add(draft.headerRow);
-                for (int i = draft.firstLine; i >= 0; i = lines.next(i)) {
-                    rejectedLineRows.add(lines.row(i));
-                }
+    }
+
+    /** Makes a draft's order and applies the order rules: the parsed order, or {@code null} when it is rejected. */
+    private ParsedOrder check(Draft draft) {
+        List<OrderLine> orderLines = new ArrayList<>(draft.goodLines);
+        int[] lineRows = new int[draft.goodLines];
+        for (int i = draft.firstLine; i >= 0; i = lines.next(i)) {
+            if (!lines.isBroken(i)) {
+                lineRows[orderLines.size()] = lines.row(i);
+                orderLines.add(lines.line(i));
             }
         }
-        errors.sort(Comparator.comparing((ImportError e) -> e.sheet() == null ? "" : e.sheet())
-                .thenComparing(e -> e.row() == null ? 0 : e.row()));
-        return new ParsedWorkbook(valid, rejectedOrders, List.copyOf(errors), List.copyOf(warnings),
-                rejectedHeaderRows, rejectedLineRows, columns.get(Sheet.ORDERS).written,
-                columns.get(Sheet.LINES).written);
+        SalesOrder order = draft.order.withLines(orderLines).normalised();
+        checkRules(draft, order, lineRows);
+        if (draft.errors.isEmpty()) {
+            return new ParsedOrder(order, draft.headerRow, RowList.of(lineRows), draft.hasOrderDate);
+        }
+        rejectedOrders++;
+        errors.addAll(draft.errors);
+        rejectedHeaderRows.add(draft.headerRow);
+        for (int i = draft.firstLine; i >= 0; i = lines.next(i)) {
+            rejectedLineRows.add(lines.row(i));
+        }
+        return null;
     }
 
     /** @param lineRows the row of each of the order's lines, by index */
