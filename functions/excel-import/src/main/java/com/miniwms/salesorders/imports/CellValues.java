@@ -19,14 +19,44 @@ final class CellValues {
 
     /** The cell as clean text (trimmed, runs of spaces collapsed); {@code null} when blank. */
     static String text(Cell cell) {
-        if (Cell.isBlank(cell)) {
+        if (cell == null || cell.text() == null) {
+            return null;
+        }
+        String text = cell.text();
+        // Clean text is never blank, so the usual cell is looked at once.
+        boolean clean = isClean(text);
+        if (!clean && text.isBlank()) {
             return null;
         }
         if (cell.kind() == Cell.Kind.ERROR) {
-            throw new CellException("the cell holds the Excel error " + cell.text() + "; put a value in it");
+            throw new CellException("the cell holds the Excel error " + text + "; put a value in it");
         }
-        String text = cell.text();
-        return isClean(text) ? text : Text.clean(text);
+        return clean ? text : clean(text);
+    }
+
+    /**
+     * {@link Text#clean} without its regular expression for the usual untidy cell, whose only white space is plain
+     * spaces: trimmed, runs collapsed. Text with any other white space or control character goes to Text.clean.
+     */
+    private static String clean(String text) {
+        char[] out = new char[text.length()];
+        int length = 0;
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                space = length > 0;
+            } else if (c < ' ' || c == '\u00A0' || Character.isWhitespace(c)) {
+                return Text.clean(text);
+            } else {
+                if (space) {
+                    out[length++] = ' ';
+                    space = false;
+                }
+                out[length++] = c;
+            }
+        }
+        return length == 0 ? null : new String(out, 0, length);
     }
 
     /** Most cells need no clean-up; checking is much cheaper than the clean-up's regular expression. */
@@ -37,6 +67,9 @@ final class CellValues {
         }
         for (int i = 0; i <= last; i++) {
             char c = text.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                continue;
+            }
             if (c < ' ' || c == '\u00A0' || (c == ' ' && text.charAt(i + 1) == ' ') || Character.isWhitespace(c) && c != ' ') {
                 return false;
             }
@@ -49,6 +82,10 @@ final class CellValues {
         String text = text(cell);
         if (text == null) {
             return null;
+        }
+        int small = smallPositiveDigits(text);
+        if (small > 0) {
+            return small;
         }
         BigDecimal value;
         try {
@@ -67,6 +104,22 @@ final class CellValues {
             }
             throw new CellException("is too large");
         }
+    }
+
+    /** The value of up to nine plain digits, the common case; 0 for anything else (left to BigDecimal). */
+    private static int smallPositiveDigits(String text) {
+        if (text.length() > 9) {
+            return 0;
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** A decimal amount; {@code null} when blank. */

@@ -43,12 +43,22 @@ public final class WorkbookParser implements RowSink {
 
     private final Map<Sheet, SheetColumns> columns = new EnumMap<>(Sheet.class);
     private final Map<String, Draft> orders = new LinkedHashMap<>();
-    private final List<LineRow> lines = new ArrayList<>();
+    private final LineTable lines = new LineTable();
+    /** Line rows whose order was not known when they were read: the line sheet came first, or no such order. */
+    private final List<PendingLine> pendingLines = new ArrayList<>();
     private final List<ImportError> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final TreeSet<Integer> rejectedHeaderRows = new TreeSet<>();
     private final TreeSet<Integer> rejectedLineRows = new TreeSet<>();
+    /** The problems of the row being read; copied only when there are any. */
+    private final List<ImportError> rowErrors = new ArrayList<>();
+    private final Reader reader = new Reader(rowErrors);
+    private String lastOrderNumber;
+    private Draft lastDraft;
+    private String currentSheetName;
+    private Sheet currentSheet;
     private int orderRows;
+    private int lineRowCount;
     private int rejectedOrders;
 
     /** Reads and checks a workbook file. @throws BadWorkbookException when the file as a whole cannot be used */
@@ -70,7 +80,7 @@ public final class WorkbookParser implements RowSink {
 
     @Override
     public void row(String sheetName, int rowNumber, Cell[] cells) {
-        Sheet sheet = Sheet.byName(sheetName);
+        Sheet sheet = sheet(sheetName);
         SheetColumns sheetColumns = columns.get(sheet);
         if (sheetColumns == null || sheetColumns.sheetName == null) {
             if (allBlank(cells)) {
@@ -89,7 +99,7 @@ public final class WorkbookParser implements RowSink {
             }
             orderRow(sheetColumns, rowNumber, cells);
         } else {
-            if (lines.size() >= MAX_LINE_ROWS) {
+            if (++lineRowCount > MAX_LINE_ROWS) {
                 throw new BadWorkbookException("Sheet " + sheetName + " has more than " + MAX_LINE_ROWS
                         + " line rows; split the file into several workbooks");
             }
@@ -97,9 +107,17 @@ public final class WorkbookParser implements RowSink {
         }
     }
 
+    /** The rows of one sheet come one after the other, so the sheet is looked up once per sheet, not per row. */
+    private Sheet sheet(String sheetName) {
+        if (!sheetName.equals(currentSheetName)) {
+            currentSheet = Sheet.byName(sheetName);
+            currentSheetName = sheetName;
+        }
+        return currentSheet;
+    }
+
     private void orderRow(SheetColumns c, int row, Cell[] cells) {
-        List<ImportError> rowErrors = new ArrayList<>();
-        Reader r = new Reader(c, row, cells, rowErrors);
+        Reader r = reader.of(c, row, cells);
         String number = upper(r.text(Column.ORDER_NUMBER));
         ShipTo shipTo = new ShipTo(r.text(Column.SHIP_TO_NAME), r.text(Column.ADDRESS1), r.text(Column.ADDRESS2),
                 r.text(Column.ADDRESS3), r.text(Column.CITY), r.text(Column.STATE), r.text(Column.POSTCODE),
@@ -132,8 +150,7 @@ public final class WorkbookParser implements RowSink {
     }
 
     private void lineRow(SheetColumns c, int row, Cell[] cells) {
-        List<ImportError> rowErrors = new ArrayList<>();
-        Reader r = new Reader(c, row, cells, rowErrors);
+        Reader r = reader.of(c, row, cells);
         String number = upper(r.text(Column.LINE_ORDER_NUMBER));
         Integer lineNumber = r.positiveWhole(Column.LINE_NUMBER);
         String sku = r.text(Column.SKU);
@@ -149,9 +166,27 @@ public final class WorkbookParser implements RowSink {
         if (number == null) {
             rowErrors.add(c.error(row, Column.LINE_ORDER_NUMBER, null, "is required: the order number of the line"));
         }
-        OrderLine line = OrderLine.of(lineNumber == null ? 0 : lineNumber, sku, description,
-                quantity == null ? 0 : quantity, price);
-        lines.add(new LineRow(number, row, rowErrors.isEmpty() ? line : null, rowErrors));
+        Draft draft = draftOf(number);
+        if (draft == null) {
+            OrderLine line = rowErrors.isEmpty() ? OrderLine.of(lineNumber, sku, description, quantity, price) : null;
+            pendingLines.add(new PendingLine(number, row, line, List.copyOf(rowErrors)));
+        } else if (rowErrors.isEmpty()) {
+            draft.add(lines, lines.add(row, lineNumber, sku, description, quantity, price));
+        } else {
+            draft.addBroken(lines, lines.addBroken(row), rowErrors);
+        }
+    }
+
+    /** The order of a line row; the lines of one order usually follow each other, so the last one is kept at hand. */
+    private Draft draftOf(String orderNumber) {
+        if (orderNumber == null) {
+            return null;
+        }
+        if (!orderNumber.equals(lastOrderNumber)) {
+            lastDraft = orders.get(orderNumber);
+            lastOrderNumber = orderNumber;
+        }
+        return lastDraft;
     }
 
     /** Puts lines to their orders and applies the order rules. */
@@ -168,40 +203,15 @@ public final class WorkbookParser implements RowSink {
             }
             c.requireColumns();
         }
-        SheetColumns lineColumns = columns.get(Sheet.LINES);
-        for (LineRow line : lines) {
-            Draft draft = line.orderNumber == null ? null : orders.get(line.orderNumber);
-            if (draft == null) {
-                errors.addAll(line.errors);
-                if (line.orderNumber != null) {
-                    errors.add(lineColumns.error(line.row, Column.LINE_ORDER_NUMBER, line.orderNumber,
-                            "order " + line.orderNumber + " is not in sheet '" + Sheet.ORDERS.sheetName()
-                                    + "'; add its header row or correct the number"));
-                }
-                rejectedLineRows.add(line.row);
-                continue;
-            }
-            draft.lineRows.add(line.row);
-            draft.errors.addAll(line.errors);
-            if (line.line != null) {
-                draft.lines.add(line.line);
-                draft.goodLineRows.add(line.row);
-            } else {
-                draft.brokenLines = true;
-            }
-        }
+        placePendingLines();
         List<ParsedOrder> valid = new ArrayList<>();
-        for (Draft draft : orders.values()) {
-            SalesOrder order = draft.order.withLines(draft.lines).normalised();
-            checkRules(draft, order);
-            if (draft.errors.isEmpty()) {
-                valid.add(new ParsedOrder(order, draft.headerRow, List.copyOf(draft.goodLineRows),
-                        draft.hasOrderDate));
-            } else {
-                rejectedOrders++;
-                errors.addAll(draft.errors);
-                rejectedHeaderRows.add(draft.headerRow);
-                rejectedLineRows.addAll(draft.lineRows);
+        // Each draft is let go once its order is made, so a collection meanwhile need not keep it.
+        for (var drafts = orders.values().iterator(); drafts.hasNext(); ) {
+            Draft draft = drafts.next();
+            drafts.remove();
+            ParsedOrder parsed = check(draft);
+            if (parsed != null) {
+                valid.add(parsed);
             }
         }
         errors.sort(Comparator.comparing((ImportError e) -> e.sheet() == null ? "" : e.sheet())
@@ -211,7 +221,56 @@ public final class WorkbookParser implements RowSink {
                 columns.get(Sheet.LINES).written);
     }
 
-    private void checkRules(Draft draft, SalesOrder order) {
+    /** Gives each waiting line to its order, now that both sheets are read; lines of no order are errors. */
+    private void placePendingLines() {
+        SheetColumns lineColumns = columns.get(Sheet.LINES);
+        for (PendingLine line : pendingLines) {
+            Draft draft = line.orderNumber == null ? null : orders.get(line.orderNumber);
+            if (draft == null) {
+                errors.addAll(line.errors);
+                if (line.orderNumber != null) {
+                    errors.add(lineColumns.error(line.row, Column.LINE_ORDER_NUMBER, line.orderNumber,
+                            "order " + line.orderNumber + " is not in sheet '" + Sheet.ORDERS.sheetName()
+                                    + "'; add its header row or correct the number"));
+                }
+                rejectedLineRows.add(line.row);
+            } else if (line.line != null) {
+                OrderLine l = line.line;
+                draft.add(lines, lines.add(line.row, l.lineNumber(), l.sku(), l.description(), l.quantityOrdered(),
+                        l.unitPrice()));
+            } else {
+                draft.addBroken(lines, lines.addBroken(line.row), line.errors);
+            }
+        }
+        pendingLines.clear();
+    }
+
+    /** Makes a draft's order and applies the order rules: the parsed order, or {@code null} when it is rejected. */
+    private ParsedOrder check(Draft draft) {
+        List<OrderLine> orderLines = new ArrayList<>(draft.goodLines);
+        int[] lineRows = new int[draft.goodLines];
+        for (int i = draft.firstLine; i >= 0; i = lines.next(i)) {
+            if (!lines.isBroken(i)) {
+                lineRows[orderLines.size()] = lines.row(i);
+                orderLines.add(lines.line(i));
+            }
+        }
+        SalesOrder order = draft.order.withLines(orderLines).normalised();
+        checkRules(draft, order, lineRows);
+        if (draft.errors.isEmpty()) {
+            return new ParsedOrder(order, draft.headerRow, RowList.of(lineRows), draft.hasOrderDate);
+        }
+        rejectedOrders++;
+        errors.addAll(draft.errors);
+        rejectedHeaderRows.add(draft.headerRow);
+        for (int i = draft.firstLine; i >= 0; i = lines.next(i)) {
+            rejectedLineRows.add(lines.row(i));
+        }
+        return null;
+    }
+
+    /** @param lineRows the row of each of the order's lines, by index */
+    private void checkRules(Draft draft, SalesOrder order, int[] lineRows) {
         List<FieldError> problems = OrderRules.check(order, new ArrayList<>());
         SheetColumns header = columns.get(Sheet.ORDERS);
         SheetColumns lineSheet = columns.get(Sheet.LINES);
@@ -221,7 +280,7 @@ public final class WorkbookParser implements RowSink {
             if (m.matches()) {
                 int index = Integer.parseInt(m.group(1));
                 OrderLine line = order.lines().get(index);
-                int row = draft.goodLineRows.get(index);
+                int row = lineRows[index];
                 Column column = switch (m.group(2)) {
                     case "lineNumber" -> Column.LINE_NUMBER;
                     case "sku" -> Column.SKU;
@@ -308,10 +367,11 @@ public final class WorkbookParser implements RowSink {
         final SalesOrder order;
         final int headerRow;
         final boolean hasOrderDate;
-        final List<OrderLine> lines = new ArrayList<>();
-        final List<Integer> goodLineRows = new ArrayList<>();
-        final List<Integer> lineRows = new ArrayList<>();
         final List<ImportError> errors = new ArrayList<>();
+        /** The order's first line in the {@link LineTable}, the broken ones included; -1 while it has none. */
+        int firstLine = -1;
+        int lastLine = -1;
+        int goodLines;
         boolean brokenLines;
 
         Draft(SalesOrder order, int headerRow, boolean hasOrderDate) {
@@ -319,23 +379,51 @@ public final class WorkbookParser implements RowSink {
             this.headerRow = headerRow;
             this.hasOrderDate = hasOrderDate;
         }
+
+        void add(LineTable table, int line) {
+            chain(table, line);
+            goodLines++;
+        }
+
+        void addBroken(LineTable table, int line, List<ImportError> problems) {
+            chain(table, line);
+            errors.addAll(problems);
+            brokenLines = true;
+        }
+
+        private void chain(LineTable table, int line) {
+            if (firstLine < 0) {
+                firstLine = line;
+            } else {
+                table.link(lastLine, line);
+            }
+            lastLine = line;
+        }
     }
 
-    private record LineRow(String orderNumber, int row, OrderLine line, List<ImportError> errors) {
+    private record PendingLine(String orderNumber, int row, OrderLine line, List<ImportError> errors) {
     }
 
-    /** Reads the cells of one row by column, collecting problems instead of stopping at the first. */
+    /**
+     * Reads the cells of one row by column, collecting problems instead of stopping at the first. One instance
+     * serves every row: {@link #of} points it at the next one and empties the problem list.
+     */
     private static final class Reader {
-        private final SheetColumns c;
-        private final int row;
-        private final Cell[] cells;
         private final List<ImportError> errors;
+        private SheetColumns c;
+        private int row;
+        private Cell[] cells;
 
-        Reader(SheetColumns c, int row, Cell[] cells, List<ImportError> errors) {
-            this.c = c;
-            this.row = row;
-            this.cells = cells;
+        Reader(List<ImportError> errors) {
             this.errors = errors;
+        }
+
+        Reader of(SheetColumns columns, int rowNumber, Cell[] rowCells) {
+            c = columns;
+            row = rowNumber;
+            cells = rowCells;
+            errors.clear();
+            return this;
         }
 
         Cell cell(Column column) {

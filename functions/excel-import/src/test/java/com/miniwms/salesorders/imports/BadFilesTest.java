@@ -1,6 +1,9 @@
 package com.miniwms.salesorders.imports;
 
 import com.miniwms.salesorders.imports.read.BadWorkbookException;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -61,6 +64,29 @@ class BadFilesTest {
         }
         assertThatThrownBy(() -> WorkbookParser.parse(encrypted)).isInstanceOf(BadWorkbookException.class)
                 .hasMessageContaining("password-protected");
+    }
+
+    @Test
+    void aPasswordProtectedXlsWorkbookIsRefused() throws IOException {
+        Path plain = Workbooks.standard(true).order("S1", "A").line("S1", 1, "X", 1).write(dir, "plain.xls");
+        Path encrypted = dir.resolve("secret.xls");
+        try (InputStream in = Files.newInputStream(plain); HSSFWorkbook wb = new HSSFWorkbook(in);
+             OutputStream out = Files.newOutputStream(encrypted)) {
+            Biff8EncryptionKey.setCurrentUserPassword("secret");
+            try {
+                wb.write(out);
+            } finally {
+                Biff8EncryptionKey.setCurrentUserPassword(null);
+            }
+        }
+        assertThatThrownBy(() -> {
+            try (InputStream in = Files.newInputStream(encrypted)) {
+                new HSSFWorkbook(in).close();
+            }
+        }).as("POI itself needs the password").isInstanceOf(EncryptedDocumentException.class);
+
+        assertThatThrownBy(() -> WorkbookParser.parse(encrypted)).isInstanceOf(BadWorkbookException.class)
+                .hasMessage("The workbook is password-protected; remove the password and upload it again");
     }
 
     @Test

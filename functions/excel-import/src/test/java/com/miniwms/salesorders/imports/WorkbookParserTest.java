@@ -126,6 +126,32 @@ class WorkbookParserTest {
         assertThat(second.lines().get(0).unitPrice()).isEqualByComparingTo(new BigDecimal("12.50"));
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theLineSheetMayComeBeforeTheHeaderSheet(boolean xls) throws IOException {
+        Workbooks wb = (xls ? Workbooks.xls() : Workbooks.xlsx())
+                .rows("salesorderline", (Object[]) Workbooks.SAMPLE_LINE_HEADERS)
+                .line("S1", 1, "X", 2)
+                .line("S2", 1, "Y", "lots")
+                .line("S1", 2, "Z", 1)
+                .line("S9", 1, "W", 1)
+                .rows("salesorder", (Object[]) Workbooks.SAMPLE_HEADERS)
+                .order("S1", "A")
+                .order("S2", "B");
+        ParsedWorkbook parsed = parse(wb, xls);
+        assertThat(parsed.valid()).singleElement().satisfies(p -> {
+            assertThat(p.order().orderNumber()).isEqualTo("S1");
+            assertThat(p.order().lines()).extracting(OrderLine::sku).containsExactly("X", "Z");
+            assertThat(p.headerRow()).isEqualTo(2);
+            assertThat(p.lineRows()).containsExactly(2, 4);
+        });
+        assertThat(parsed.errors()).extracting(ImportError::sheet, ImportError::row, ImportError::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("salesorderline", 3, "qty_ordered"),
+                        org.assertj.core.groups.Tuple.tuple("salesorderline", 5, "so_num"));
+        assertThat(parsed.rejectedHeaderRows()).containsExactly(3);
+        assertThat(parsed.rejectedLineRows()).containsExactly(3, 5);
+    }
+
     @Test
     void unknownColumnsAreWarningsNotErrors() throws IOException {
         Workbooks wb = Workbooks.xlsx()
