@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns the country values people and shops actually write ("GB", "UK", "GBR", "United Kingdom", "USA") into
  * ISO 3166-1 alpha-2 codes. Values it cannot place are returned unchanged so validation can report them.
  */
 public final class Countries {
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> BY_NAME = buildIndex();
 
@@ -19,6 +21,9 @@ public final class Countries {
     public static String normalise(String value) {
         if (value == null) {
             return null;
+        }
+        if (CODES.contains(value)) {
+            return value;
         }
         String code = BY_NAME.get(key(value));
         return code != null ? code : value;
@@ -51,6 +56,6 @@ public final class Countries {
     }
 
     private static String key(String value) {
-        return value.strip().toUpperCase(Locale.ROOT).replace(".", "").replaceAll("\\s+", " ");
+        return WHITE_SPACE.matcher(value.strip().toUpperCase(Locale.ROOT).replace(".", "")).replaceAll(" ");
     }
 }

@@ -38,7 +38,6 @@ public final class OrderRules {
     private static final Pattern PHONE = Pattern.compile("[0-9+()./\\- ]+(?:\\s*(?:x|ext\\.?)\\s*[0-9]+)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern CONTROL_BUT_LINE_BREAKS = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
     private OrderRules() {
@@ -226,11 +225,22 @@ public final class OrderRules {
             errors.add(new FieldError(field, "must be at most " + max + " characters; it has " + value.length()));
             return false;
         }
-        if (CONTROL.matcher(value).find()) {
+        if (hasControlCharacter(value)) {
             errors.add(new FieldError(field, "must not contain control characters"));
             return false;
         }
         return true;
+    }
+
+    /** {@code \p{Cntrl}} without a matcher: this runs for every text field of every order and line. */
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < ' ' || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void money(BigDecimal value, String field, List<FieldError> errors) {

@@ -22,59 +22,11 @@ final class CellValues {
         if (cell == null || cell.text() == null) {
             return null;
         }
-        String text = cell.text();
-        // Clean text is never blank, so the usual cell is looked at once.
-        boolean clean = isClean(text);
-        if (!clean && text.isBlank()) {
-            return null;
+        String text = Text.clean(cell.text());
+        if (text != null && cell.kind() == Cell.Kind.ERROR) {
+            throw new CellException("the cell holds the Excel error " + cell.text() + "; put a value in it");
         }
-        if (cell.kind() == Cell.Kind.ERROR) {
-            throw new CellException("the cell holds the Excel error " + text + "; put a value in it");
-        }
-        return clean ? text : clean(text);
-    }
-
-    /**
-     * {@link Text#clean} without its regular expression for the usual untidy cell, whose only white space is plain
-     * spaces: trimmed, runs collapsed. Text with any other white space or control character goes to Text.clean.
-     */
-    private static String clean(String text) {
-        char[] out = new char[text.length()];
-        int length = 0;
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ') {
-                space = length > 0;
-            } else if (c < ' ' || c == '\u00A0' || Character.isWhitespace(c)) {
-                return Text.clean(text);
-            } else {
-                if (space) {
-                    out[length++] = ' ';
-                    space = false;
-                }
-                out[length++] = c;
-            }
-        }
-        return length == 0 ? null : new String(out, 0, length);
-    }
-
-    /** Most cells need no clean-up; checking is much cheaper than the clean-up's regular expression. */
-    private static boolean isClean(String text) {
-        int last = text.length() - 1;
-        if (last < 0 || text.charAt(0) <= ' ' || text.charAt(last) <= ' ') {
-            return false;
-        }
-        for (int i = 0; i <= last; i++) {
-            char c = text.charAt(i);
-            if (c > ' ' && c < 0x7F) {
-                continue;
-            }
-            if (c < ' ' || c == '\u00A0' || (c == ' ' && text.charAt(i + 1) == ' ') || Character.isWhitespace(c) && c != ' ') {
-                return false;
-            }
-        }
-        return true;
+        return text;
     }
 
     /** A whole number from 1 up; {@code null} when blank. */
