@@ -1,5 +1,7 @@
 package com.miniwms.salesorders.events;
 
+import com.miniwms.salesorders.aws.EventBusPublisher;
+
 /** The event types on the service's bus ({@code detail-type}); each has a JSON Schema in schemas/events/. */
 public enum OrderEventType {
     SalesOrderCreated,
@@ -12,5 +14,5 @@ public enum OrderEventType {
     ChannelSyncFailed;
 
     /** The {@code source} of every event this service publishes. */
-    public static final String SOURCE = "com.miniwms.sales-orders";
+    public static final String SOURCE = EventBusPublisher.SOURCE;
 }
